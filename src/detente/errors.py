@@ -1,0 +1,40 @@
+"""The project's exceptions. Every message names the file, line or document and what would be valid."""
+
+from __future__ import annotations
+
+
+class DetenteError(Exception):
+    """Base class of every error detente raises on purpose."""
+
+
+class ConfigError(DetenteError):
+    """A configuration, pattern or actor file is malformed."""
+
+    def __init__(self, message: str, *, file: str | None = None, line: int | None = None):
+        self.file = file
+        self.line = line
+        where = ""
+        if file:
+            where = f"{file}:{line}: " if line else f"{file}: "
+        super().__init__(where + message)
+
+
+class IngestError(DetenteError):
+    """An input could not be turned into an article. `reason` is a stable code stored with it."""
+
+    def __init__(self, reason: str, message: str, *, file: str | None = None, line: int | None = None):
+        self.reason = reason
+        self.file = file
+        self.line = line
+        where = ""
+        if file:
+            where = f"{file}:{line}: " if line else f"{file}: "
+        super().__init__(where + message)
+
+
+class StoreError(DetenteError):
+    """The store cannot be opened, migrated or written (e.g. locked by another process)."""
+
+
+class ModelError(DetenteError):
+    """The spaCy pipeline named in the options is not installed or not usable."""

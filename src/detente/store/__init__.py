@@ -1,0 +1,315 @@
+"""The DuckDB store: schema migrations, idempotent per-article writes, and reads.
+
+Every article is written in one transaction together with all its layers (actor mentions,
+time expressions, event mentions, stances), so a crash never leaves half an article, and
+re-running replaces rather than duplicates. Documents are keyed by a content hash; the
+``sources`` table maps each input (file, line) to the document it produced.
+
+An edited input file (same path, different bytes) replaces the document(s) it produced
+before: the old document and its layers are deleted unless another input still points at
+them, then the new content is analysed as a new document.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import logging
+import time
+import uuid
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from ..errors import StoreError
+from ..records import Actor, ActorMention, Article, EventMention, Rejection, Stance, TimeExpression
+from .schema import MIGRATIONS
+
+log = logging.getLogger(__name__)
+
+#: Tables holding per-document layers, deleted and rewritten together with the document.
+LAYER_TABLES = ("actor_mentions", "timexes", "event_mentions", "stances")
+
+DOCUMENT_COLUMNS = (
+    "doc_id", "file", "line", "title", "author", "site", "url", "publication_date",
+    "publication_date_basis", "publication_date_window_days", "language", "word_count",
+    "text", "file_sha", "status", "coder_version",
+)
+
+
+def _is_lock_error(exc: Exception) -> bool:
+    text = str(exc).lower()
+    return "lock" in text or "conflicting" in text or "being used" in text
+
+
+class Store:
+    """A detente database. Use :func:`open_store` to get one."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, path: Path, read_only: bool):
+        self.con = con
+        self.path = path
+        self.read_only = read_only
+
+    # -- lifecycle -------------------------------------------------------------------------
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def migrate(self) -> list[str]:
+        """Apply the migrations not yet recorded; returns the names applied."""
+        self.con.execute(
+            "CREATE TABLE IF NOT EXISTS schema_migrations "
+            "(name VARCHAR PRIMARY KEY, applied_at TIMESTAMP NOT NULL DEFAULT current_timestamp)"
+        )
+        done = {row[0] for row in self.con.execute("SELECT name FROM schema_migrations").fetchall()}
+        applied = []
+        for name, sql in MIGRATIONS:
+            if name in done:
+                continue
+            with self.transaction():
+                self.con.execute(sql)
+                self.con.execute("INSERT INTO schema_migrations (name) VALUES (?)", [name])
+            applied.append(name)
+        return applied
+
+    def migrations(self) -> list[str]:
+        return [r[0] for r in self.con.execute("SELECT name FROM schema_migrations ORDER BY name").fetchall()]
+
+    # -- transactions ----------------------------------------------------------------------
+    class _Tx:
+        def __init__(self, con):
+            self.con = con
+
+        def __enter__(self):
+            self.con.execute("BEGIN TRANSACTION")
+            return self.con
+
+        def __exit__(self, exc_type, exc, tb):
+            if exc_type is None:
+                self.con.execute("COMMIT")
+            else:
+                self.con.execute("ROLLBACK")
+            return False
+
+    def transaction(self) -> Store._Tx:
+        return Store._Tx(self.con)
+
+    # -- runs --------------------------------------------------------------------------------
+    def start_run(self, inputs: Sequence[str]) -> str:
+        run_id = uuid.uuid4().hex[:12]
+        self.con.execute(
+            "INSERT INTO runs (run_id, started_at, status, inputs) VALUES (?, ?, 'running', ?)",
+            [run_id, dt.datetime.now(), json.dumps([str(i) for i in inputs])],
+        )
+        return run_id
+
+    def finish_run(self, run_id: str, status: str, analyzed: int, skipped: int, rejected: int) -> None:
+        self.con.execute(
+            "UPDATE runs SET finished_at = ?, status = ?, analyzed = ?, skipped = ?, rejected = ? "
+            "WHERE run_id = ?",
+            [dt.datetime.now(), status, analyzed, skipped, rejected, run_id],
+        )
+
+    # -- incremental runs ---------------------------------------------------------------------
+    def is_current(self, file: str, line: int | None, file_sha: str | None, coder_version: str | None) -> bool:
+        """True when this input was already fully processed from identical bytes by this coder."""
+        if file_sha is None:
+            return False
+        row = self.con.execute(
+            "SELECT s.file_sha, d.status, d.coder_version FROM sources s JOIN documents d USING (doc_id) "
+            "WHERE s.file = ? AND s.line = ?",
+            [file, line or 0],
+        ).fetchone()
+        if row is not None:
+            sha, status, version = row
+            return sha == file_sha and status == "analyzed" and version == coder_version
+        row = self.con.execute(
+            "SELECT file_sha FROM rejections WHERE file = ? AND line = ?", [file, line or 0]
+        ).fetchone()
+        return row is not None and row[0] == file_sha
+
+    def known_file_shas(self) -> dict[str, str]:
+        """file → sha of every input file already seen (documents or rejections)."""
+        rows = self.con.execute(
+            "SELECT file, any_value(file_sha) FROM (SELECT file, file_sha FROM sources "
+            "UNION ALL SELECT file, file_sha FROM rejections) GROUP BY file"
+        ).fetchall()
+        return {f: s for f, s in rows if s}
+
+    # -- writes --------------------------------------------------------------------------------
+    def _delete_document(self, doc_id: str) -> None:
+        for table in LAYER_TABLES:
+            self.con.execute(f"DELETE FROM {table} WHERE doc_id = ?", [doc_id])
+        self.con.execute("DELETE FROM documents WHERE doc_id = ?", [doc_id])
+
+    def _release_source(self, file: str, line: int, keep_doc: str | None) -> None:
+        """Detach (file, line) from the document it produced before, deleting orphans."""
+        row = self.con.execute("SELECT doc_id FROM sources WHERE file = ? AND line = ?", [file, line]).fetchone()
+        self.con.execute("DELETE FROM sources WHERE file = ? AND line = ?", [file, line])
+        if row and row[0] != keep_doc:
+            others = self.con.execute("SELECT count(*) FROM sources WHERE doc_id = ?", [row[0]]).fetchone()[0]
+            if others == 0:
+                self._delete_document(row[0])
+
+    def write_article(
+        self,
+        article: Article,
+        *,
+        actor_mentions: Iterable[ActorMention] = (),
+        timexes: Iterable[TimeExpression] = (),
+        events: Iterable[EventMention] = (),
+        stances: Iterable[Stance] = (),
+        status: str = "analyzed",
+        coder_version: str | None = None,
+    ) -> None:
+        """Write one article and all its layers in one transaction (idempotent)."""
+        line = article.line or 0
+        with self.transaction():
+            self._release_source(article.file, line, keep_doc=article.doc_id)
+            self.con.execute("DELETE FROM rejections WHERE file = ? AND line = ?", [article.file, line])
+            existing = self.con.execute(
+                "SELECT file, line FROM documents WHERE doc_id = ?", [article.doc_id]
+            ).fetchone()
+            # Keep the first file that produced this content as the document's file.
+            file, first_line = (existing if existing else (article.file, article.line))
+            self._delete_document(article.doc_id)
+            values = article.to_dict()
+            values.update(file=file, line=first_line, status=status, coder_version=coder_version)
+            self.con.execute(
+                f"INSERT INTO documents ({', '.join(DOCUMENT_COLUMNS)}) VALUES ({', '.join('?' * len(DOCUMENT_COLUMNS))})",
+                [values[c] for c in DOCUMENT_COLUMNS],
+            )
+            self.con.execute(
+                "INSERT INTO sources (file, line, doc_id, file_sha) VALUES (?, ?, ?, ?)",
+                [article.file, line, article.doc_id, article.file_sha],
+            )
+            self._write_layers(article.doc_id, list(actor_mentions), list(timexes), list(events), list(stances))
+
+    def _write_layers(self, doc_id, mentions, timexes, events, stances) -> None:
+        con = self.con
+        actors: dict[str, Actor] = {m.actor.actor_id: m.actor for m in mentions}
+        if actors:
+            con.executemany(
+                "INSERT INTO actors VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (actor_id) DO UPDATE SET "
+                "name = excluded.name, country = excluded.country, sector = excluded.sector, "
+                "role = excluded.role, cameo = excluded.cameo, kind = excluded.kind",
+                [[a.actor_id, a.name, a.country, a.sector, a.role, a.cameo, a.kind] for a in actors.values()],
+            )
+        if mentions:
+            rows = {}
+            for m in mentions:
+                rows[(m.start, m.end, m.actor.actor_id)] = [
+                    doc_id, m.sentence_index, m.start, m.end, m.text, m.actor.actor_id, m.confidence, m.method
+                ]
+            con.executemany("INSERT INTO actor_mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?)", list(rows.values()))
+        if timexes:
+            rows = {}
+            for t in timexes:
+                rows[(t.start, t.end)] = [doc_id, t.start, t.end, t.text, t.type, t.value, t.precision, t.basis]
+            con.executemany("INSERT INTO timexes VALUES (?, ?, ?, ?, ?, ?, ?, ?)", list(rows.values()))
+        if events:
+            rows = {}
+            for e in events:
+                values = [getattr(e, f) for f in EventMention.JSONL_FIELDS]
+                rows[e.event_id] = values + [e.trigger, json.dumps(e.extra, default=str)]
+            cols = ", ".join(EventMention.JSONL_FIELDS) + ", trigger, extra"
+            marks = ", ".join("?" * (len(EventMention.JSONL_FIELDS) + 2))
+            con.executemany(f"INSERT INTO event_mentions ({cols}) VALUES ({marks})", list(rows.values()))
+        if stances:
+            rows = {}
+            fields = [f.name for f in dataclasses.fields(Stance)]
+            for s in stances:
+                rows[s.stance_id] = [getattr(s, f) for f in fields]
+            con.executemany(
+                f"INSERT INTO stances ({', '.join(fields)}) VALUES ({', '.join('?' * len(fields))})",
+                list(rows.values()),
+            )
+
+    def record_rejection(self, rejection: Rejection, file_sha: str | None = None) -> None:
+        line = rejection.line or 0
+        with self.transaction():
+            self._release_source(rejection.file, line, keep_doc=None)
+            self.con.execute(
+                "INSERT INTO rejections (file, line, reason, message, file_sha) VALUES (?, ?, ?, ?, ?) "
+                "ON CONFLICT (file, line) DO UPDATE SET reason = excluded.reason, "
+                "message = excluded.message, file_sha = excluded.file_sha, seen_at = now()",
+                [rejection.file, line, rejection.reason, rejection.message, file_sha],
+            )
+
+    # -- reads ---------------------------------------------------------------------------------
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        cur = self.con.execute(sql, list(params))
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, row)) for row in cur.fetchall()]
+
+    def iter_query(self, sql: str, params: Sequence[Any] = (), chunk: int = 1000) -> Iterator[dict[str, Any]]:
+        cur = self.con.execute(sql, list(params))
+        names = [d[0] for d in cur.description]
+        while rows := cur.fetchmany(chunk):
+            for row in rows:
+                yield dict(zip(names, row))
+
+    def documents(self, with_text: bool = False, include_rejected: bool = True) -> list[dict[str, Any]]:
+        """Documents and (optionally) rejected inputs, in the `detente documents` field order."""
+        text = ", text" if with_text else ""
+        rows = self.query(
+            "SELECT doc_id, file, line, title, author, site, "
+            "strftime(publication_date, '%Y-%m-%d') AS publication_date, publication_date_basis, "
+            f"publication_date_window_days, language, word_count, status, NULL AS reason{text} "
+            "FROM documents ORDER BY file, line NULLS FIRST"
+        )
+        if include_rejected:
+            rejected = self.query(
+                "SELECT NULL AS doc_id, file, NULLIF(line, 0) AS line, NULL AS title, NULL AS author, "
+                "NULL AS site, NULL AS publication_date, NULL AS publication_date_basis, "
+                "NULL AS publication_date_window_days, NULL AS language, 0 AS word_count, "
+                "'rejected' AS status, reason || ': ' || message AS reason"
+                + (", NULL AS text" if with_text else "")
+                + " FROM rejections ORDER BY file, line"
+            )
+            rows.extend(rejected)
+        return rows
+
+    def counts(self) -> dict[str, int]:
+        out = {}
+        for table in ("documents", "rejections", "actor_mentions", "timexes", "event_mentions", "stances", "events"):
+            out[table] = self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        return out
+
+
+def open_store(path: str | Path, *, read_only: bool = False, wait: float = 0.0) -> Store:
+    """Open (and migrate) the store at ``path``.
+
+    DuckDB lets one process write a database file at a time. When another process holds
+    it, wait up to ``wait`` seconds, then raise :class:`StoreError` saying so.
+    """
+    path = Path(path)
+    if read_only and not path.exists():
+        raise StoreError(f"{path}: no such database; run `detente analyze` first")
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            con = duckdb.connect(str(path), read_only=read_only)
+            break
+        except duckdb.Error as exc:
+            if _is_lock_error(exc) and time.monotonic() < deadline:
+                time.sleep(0.25)
+                continue
+            if _is_lock_error(exc):
+                raise StoreError(
+                    f"{path}: the database is in use by another detente process (DuckDB allows one "
+                    f"writer at a time); wait for it to finish or use another --db"
+                ) from exc
+            raise StoreError(f"{path}: cannot open database: {exc}") from exc
+    store = Store(con, path, read_only)
+    if not read_only:
+        store.migrate()
+    return store
