@@ -34,6 +34,7 @@ class Article:
     language: str | None = None
     word_count: int = 0
     file_sha: str | None = None
+    author_bio: str | None = None  # an author biography found with the article (not text)
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
