@@ -1,0 +1,26 @@
+"""actors stage: actor knowledge (data), the entity ruler, and mention resolution.
+
+Public API:
+
+- :func:`load_actor_db` — packaged actor data (+ optional user YAML file) as an :class:`ActorDB`
+- :func:`add_entity_ruler` — add the ``detente_actor_ruler`` spaCy component to a pipeline
+- :func:`resolve` — every actor mention in a parsed ``Doc``, resolved at a date
+- :func:`lookup` — resolve a bare name or description ("the Japanese premier") at a date
+- :func:`group_members` — member ids of a group actor ("the two leaders")
+"""
+
+from __future__ import annotations
+
+from .data import ActorDB, group_members, load_actor_db
+from .resolve import lookup, resolve
+from .ruler import RULER_NAME, add_entity_ruler
+
+__all__ = [
+    "RULER_NAME",
+    "ActorDB",
+    "add_entity_ruler",
+    "group_members",
+    "load_actor_db",
+    "lookup",
+    "resolve",
+]

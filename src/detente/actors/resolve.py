@@ -1,0 +1,1168 @@
+"""Resolve every actor mention in a parsed ``Doc`` to an actor valid at the article's date.
+
+Rules, in order of application (one pass over the text, then a pass for pronouns):
+
+1. **Role phrases** — an office title ("prime minister", "premier", "top diplomat", "leader"),
+   institution noun ("foreign ministry", "government", "military") or group noun
+   ("businesspersons", "media", "officials") with a state modifier on the left ("the Japanese",
+   "Russia's", "US") or an "of <state>" on the right. A title followed by a name ("Prime
+   Minister Shinzo Abe") is one mention of that person. Without a name, an office title
+   resolves to the office holder at the date, an institution or group noun to the state's
+   sector actor (``JPN:MED``). Without a state, an office title refers back to the last
+   person mentioned who holds that office ("the Prime Minister"), method ``coref``.
+2. **Collective phrases** — "the two leaders", "both countries", "the two sides", "Russia and
+   Japan's leaders" resolve to a *group* actor (``kind="group"``) whose id lists the
+   members: ``group:person:shinzo_abe+person:vladimir_putin`` (see
+   :func:`detente.actors.data.group_members`).
+3. **Named entities** (PERSON, GPE, NORP, ORG, FAC, LOC) — full names, aliases and surnames
+   of office holders (the one holding an office at the date wins), states and their
+   adjectives/demonyms, organisations, and capitals or seats of government as metonyms for
+   the government ("Tokyo", "the Kremlin"). A capital used as a place ("in Moscow",
+   "visited Tokyo", "Washington-based") is not an actor mention. Surnames, titles and
+   names seen earlier in the document are reused ("Mr. Abe", "Kawano").
+4. **New actors** — a person not in the data becomes a new actor (``method="new"``) with the
+   state and sector its context gives: titles ("Admiral" -> MIL), state modifiers ("South
+   Korean Prime Minister ..."), appositions ("..., head of Japan's Self-Defense Forces").
+5. **Pronouns** — he/she/his/her/him, it/its and they/them/their resolve to an antecedent
+   when it is unambiguous: the subject of a governing clause (syntax), or the only candidate
+   in the current and previous sentence.
+
+Confidence by method (a resolution's ``confidence``): full name or title + name 0.95;
+organisation or state name 0.9; surname of a person in office at the date 0.9 (0.75 if not
+in office then); metonym 0.85; role description with a state 0.85; earlier name reused in
+the document 0.85; role description resolved to the last holder mentioned 0.7; group 0.7;
+pronoun 0.75 (syntax) or 0.65 (only candidate); adjective use ("Japanese steel") 0.7; new
+person 0.6 with context, 0.4 without; another office of a state ("finance minister") 0.6;
+"the government" with the state taken from the context 0.5.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import logging
+import re
+from dataclasses import dataclass, field
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from ..records import Actor, ActorMention
+from .data import ActorDB, fold, slug
+
+log = logging.getLogger(__name__)
+
+_ENT_LABELS = {"PERSON", "GPE", "NORP", "ORG", "FAC", "LOC"}
+_POSSESSIVE = {"'s", "’s", "'", "’"}
+_SKIP_LEFT = {"the", "then", "former", "current", "new", "acting", "incoming", "outgoing", "ex",
+              "late", "a", "an", "its", "their", "his", "her", "sitting", "first"}
+_NOT_NOW = {"then", "former", "ex", "late", "outgoing", "first"}
+_DEPUTY = {"deputy", "vice", "vice-", "assistant", "junior", "parliamentary", "under", "state"}
+_HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "sir",
+               "madam", "dame", "lord", "lady", "baroness", "ayatollah", "sheikh", "h.e."}
+_MIL_TITLES = {"general", "gen.", "admiral", "adm.", "marshal", "colonel", "col.", "lieutenant",
+               "lt.", "major", "maj.", "brigadier", "commander", "captain", "capt.", "vice-admiral",
+               "rear", "sergeant", "corporal", "field"}
+_OTHER_TITLES = {"president", "premier", "chancellor", "minister", "secretary", "king", "queen",
+                 "emperor", "prince", "crown", "ambassador", "senator", "governor", "mayor",
+                 "prime", "foreign", "defence", "defense", "chairman", "chair", "envoy",
+                 "spokesman", "spokeswoman", "spokesperson", "deputy", "vice", "representative",
+                 "congressman", "congresswoman", "sen.", "rep.", "gov.", "pres.", "pm", "fm"}
+_LOC_PREPS = {"in", "at", "near", "outside", "inside", "around", "across", "throughout", "into",
+              "via", "within", "to", "from", "toward", "towards"}
+_MOTION = {"visit", "visits", "visited", "visiting", "trip", "trips", "travel", "travelled",
+           "traveled", "traveling", "travelling", "return", "returned", "returning", "fly", "flew",
+           "flown", "arrive", "arrived", "arrival", "arriving", "come", "came", "go", "went",
+           "way", "flight", "back", "journey", "tour", "toured", "headed", "heading", "move",
+           "moved", "relocate", "relocated", "sent", "held", "hold", "holds", "hosted", "host"}
+_TRAVEL = {"return", "returned", "returning", "fly", "flew", "flown", "travel", "travelled",
+           "traveled", "arrive", "arrived", "flight", "back", "way", "journey", "depart",
+           "departed", "leave", "left", "trip", "visitor", "visitors", "delegation"}
+_ACTORISH_HEADS = {"officials", "official", "government", "regime", "leadership", "authorities",
+                   "administration", "diplomats", "policy", "stance", "position", "side"}
+_COLLECTIVE_STATES = ("two countries", "both countries", "two nations", "both nations",
+                      "two sides", "both sides", "two states", "both states", "two governments",
+                      "both governments", "the parties")
+_COLLECTIVE_LEADERS = ("two leaders", "both leaders", "two heads of state")
+_PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
+_THING_PRONOUNS = {"it", "its", "itself"}
+_PLURAL_PRONOUNS = {"they", "them", "their", "themselves"}
+_ORG_SECTOR_WORDS = (("university", "EDU"), ("institute", "EDU"), ("college", "EDU"),
+                     ("bank", "BUS"), ("company", "BUS"), ("corporation", "BUS"),
+                     ("group", "BUS"), ("party", "PTY"), ("ministry", "GOV"), ("agency", "GOV"),
+                     ("news", "MED"), ("times", "MED"), ("journal", "MED"), ("shimbun", "MED"),
+                     ("post", "MED"), ("tv", "MED"), ("magazine", "MED"), ("army", "MIL"),
+                     ("forces", "MIL"), ("navy", "MIL"), ("council", "GOV"))
+
+
+# --------------------------------------------------------------------------- matchers
+
+
+@dataclass(frozen=True)
+class _Vocab:
+    """Title, institution and group words with what they mean."""
+
+    offices: dict[str, tuple[str, ...]]  # title -> roles
+    institutions: dict[str, str]  # noun -> institution key (GOV, foreign_ministry ...)
+    groups: dict[str, str]  # noun -> sector
+
+
+@functools.lru_cache(maxsize=8)
+def _words(db: ActorDB) -> _Vocab:
+    offices: dict[str, list[str]] = {}
+    for role, spec in db.roles.get("offices", {}).items():
+        for title in spec.get("titles", []):
+            offices.setdefault(title, []).append(role)
+    offices.setdefault("leader", []).append("leader")
+    offices.setdefault("leaders", []).append("leader")
+    offices.setdefault("minister", []).extend(["foreign_minister", "defence_minister"])
+    institutions = {w: key for key, spec in db.roles.get("institutions", {}).items()
+                    for w in spec.get("words", [])}
+    groups = {w: sector for sector, words in db.roles.get("groups", {}).items() for w in words}
+    return _Vocab({k: tuple(v) for k, v in offices.items()}, institutions, groups)
+
+
+_MATCHERS: dict[tuple[int, int], PhraseMatcher] = {}
+
+
+def _split_words(text: str) -> list[str]:
+    """Words of a title as spaCy's English tokenizer splits them ("secretary-general")."""
+    return [w for w in re.split(r"\s+|(?<=\w)(-)(?=\w)", text) if w]
+
+
+def _matcher(db: ActorDB, vocab) -> PhraseMatcher:
+    key = (id(db), id(vocab))
+    m = _MATCHERS.get(key)
+    if m is None:
+        words = _words(db)
+        m = PhraseMatcher(vocab, attr="LOWER")
+        for kind, table in (("office", words.offices), ("inst", words.institutions),
+                            ("group", words.groups)):
+            docs = [Doc(vocab, words=_split_words(t)) for t in table]
+            m.add(kind, docs)
+        m.add("collective_states", [Doc(vocab, words=t.split()) for t in _COLLECTIVE_STATES])
+        m.add("collective_leaders", [Doc(vocab, words=t.split()) for t in _COLLECTIVE_LEADERS])
+        _MATCHERS[key] = m
+    return m
+
+
+# --------------------------------------------------------------------------- state
+
+
+@dataclass
+class _Ctx:
+    db: ActorDB
+    doc: Doc
+    when: dt.date | None
+    mentions: list[ActorMention] = field(default_factory=list)
+    names: dict[str, str] = field(default_factory=dict)  # folded name/surname -> actor id
+    new_actors: dict[str, Actor] = field(default_factory=dict)
+    covered: set[int] = field(default_factory=set)  # token indices already in a mention
+
+    def actor(self, actor_id: str) -> Actor:
+        if actor_id in self.new_actors:
+            return self.new_actors[actor_id]
+        return self.db.actor(actor_id, self.when)
+
+    def sent_index(self, token_i: int) -> int | None:
+        return self._sent_starts.get(self.doc[token_i].sent.start)
+
+    @functools.cached_property
+    def _sent_starts(self) -> dict[int, int]:
+        try:
+            return {s.start: n for n, s in enumerate(self.doc.sents)}
+        except ValueError:
+            return {0: 0}
+
+    def add(self, start: int, end: int, actor: Actor, confidence: float, method: str) -> ActorMention:
+        span = self.doc[start:end]
+        m = ActorMention(span.start_char, span.end_char, span.text, actor, round(confidence, 3),
+                         method, self.sent_index(start))
+        self.mentions.append(m)
+        self.covered.update(range(start, end))
+        self._token_mention.update({i: m for i in range(start, end)})
+        if actor.kind == "person":
+            self.names[fold(actor.name)] = actor.actor_id
+            last = _surname_of(actor, self.db)
+            if last:
+                self.names.setdefault(fold(last), actor.actor_id)
+        return m
+
+    @functools.cached_property
+    def _token_mention(self) -> dict[int, ActorMention]:
+        return {}
+
+    @functools.cached_property
+    def ent_by_token(self) -> dict[int, Span]:
+        return {i: e for e in self.doc.ents for i in range(e.start, e.end)}
+
+    def mention_at(self, token_i: int) -> ActorMention | None:
+        return self._token_mention.get(token_i)
+
+
+def _surname_of(actor: Actor, db: ActorDB) -> str | None:
+    p = db.persons.get(actor.actor_id)
+    if p is not None:
+        return next(iter(sorted(p.surnames)), None)
+    parts = actor.name.split()
+    return parts[-1] if len(parts) > 1 else None
+
+
+def _char_to_token(doc: Doc) -> dict[int, int]:
+    return {t.idx: t.i for t in doc}
+
+
+# --------------------------------------------------------------------------- public API
+
+
+def resolve(doc: Doc, when: dt.date | None, db: ActorDB) -> list[ActorMention]:
+    """Every actor mention in ``doc``, resolved to an actor valid at ``when`` (None = today)."""
+    if len(doc) and not (doc.has_annotation("SENT_START") or doc.has_annotation("DEP")):
+        # a pipeline without parser or sentencizer: one sentence (on a copy; doc is untouched)
+        doc = doc.copy()
+        for tok in doc:
+            tok.is_sent_start = tok.i == 0
+    ctx = _Ctx(db, doc, when)
+    items = _role_phrases(ctx) + _entity_items(ctx)
+    items.sort(key=lambda it: (it.start, -(it.end - it.start)))
+    for item in items:
+        if any(i in ctx.covered for i in range(item.start, item.end)):
+            continue
+        item.resolve(ctx)
+    _resolve_pronouns(ctx)
+    ctx.mentions.sort(key=lambda m: m.start)
+    return ctx.mentions
+
+
+def lookup(text: str, when: dt.date | None, db: ActorDB) -> Actor | None:
+    """Resolve a bare name or description without a parse ("Tokyo", "the Japanese premier")."""
+    raw = re.sub(r"\s+", " ", text.replace("’", "'")).strip()
+    if not raw:
+        return None
+    words = _words(db)
+    stripped = re.sub(r"^(the|then|former|current)\s+", "", raw, flags=re.IGNORECASE)
+    # "<state> <title>", "<state>'s <title>", "<title> of <state>"
+    m = re.match(r"^(.*?)('s|')?\s+(.+)$", stripped)
+    candidates = []
+    if m:
+        candidates.append((m.group(1), m.group(3)))
+        parts = stripped.split()
+        for k in range(1, len(parts)):
+            left = " ".join(parts[:k])
+            right = " ".join(parts[k:])
+            candidates.append((re.sub(r"('s|')$", "", left), right))
+    of = re.match(r"^(.+?)\s+of\s+(?:the\s+)?(.+)$", stripped, flags=re.IGNORECASE)
+    if of:
+        candidates.append((of.group(2), of.group(1)))
+    for state_text, title in candidates:
+        country = _country_from_text(db, state_text, when)
+        if country is None:
+            continue
+        t = title.lower()
+        if t in words.offices:
+            actor = _office_actor(db, country, words.offices[t], t, when)
+            if actor is not None:
+                return actor
+        if t in words.institutions:
+            return db.sector_actor(country, words.institutions[t])
+        if t in words.groups:
+            return db.sector_actor(country, words.groups[t])
+    clean = _strip_titles(stripped)
+    actor_id = _lookup_name(db, clean, when, labels=("PERSON", "ORG", "GPE", "NORP", "FAC"))
+    if actor_id is None and clean != stripped:
+        actor_id = _lookup_name(db, stripped, when, labels=("ORG", "GPE"))
+    return db.actor(actor_id, when) if actor_id else None
+
+
+# --------------------------------------------------------------------------- names
+
+
+def _strip_titles(text: str) -> str:
+    parts = text.replace("’", "'").split()
+    while len(parts) > 1 and (parts[0].lower() in _HONORIFICS or parts[0].lower() in _MIL_TITLES
+                              or parts[0].lower() in _OTHER_TITLES):
+        parts = parts[1:]
+    out = " ".join(parts)
+    return re.sub(r"('s|')$", "", out)
+
+
+def _country_from_text(db: ActorDB, text: str, when: dt.date | None) -> str | None:
+    text = text.strip()
+    if not text:
+        return None
+    if text in db.adjectives:
+        return db.adjectives[text]
+    for aid in sorted(db.index.get(fold(text), ())):
+        if aid in db.countries and (when is None or db.is_valid(aid, when)):
+            return aid
+    for aid in sorted(db.index.get(fold(text), ())):
+        if aid in db.countries:
+            return aid
+    return None
+
+
+def _pick_person(db: ActorDB, ids: set[str], when: dt.date | None) -> tuple[str, bool] | None:
+    """The person of ``ids`` in office at ``when`` (most important office), else the nearest."""
+    best, best_key = None, None
+    for pid in ids:
+        term, held = db.current_term(pid, when)
+        if term is None:
+            key = (2, 10**9)
+        elif held:
+            key = (0, _rank(term.role))
+        else:
+            ref = when or dt.date.today()
+            dist = min(abs((term.start - ref).days), abs(((term.end or ref) - ref).days))
+            key = (1, dist)
+        if best_key is None or key < best_key:
+            best, best_key = pid, key
+    if best is None:
+        return None
+    return best, best_key[0] == 0
+
+
+def _rank(role: str) -> int:
+    from .data import ROLE_PRIORITY
+
+    return ROLE_PRIORITY.index(role) if role in ROLE_PRIORITY else len(ROLE_PRIORITY)
+
+
+def _lookup_name(db: ActorDB, text: str, when: dt.date | None, labels: tuple[str, ...],
+                 allow_surname: bool = True) -> str | None:
+    """Actor id for a name, preferring actor types by entity label; None if unknown."""
+    key = fold(text)
+    ids = db.index.get(key, set())
+    persons = {i for i in ids if i in db.persons}
+    countries = [i for i in ids if i in db.countries]
+    orgs = [i for i in ids if i in db.organisations]
+    govs = [i for i in ids if i.endswith(":GOV") and i.split(":")[0] in db.countries]
+    metonyms = db.metonym_targets(text, when)
+    order = {"PERSON": ("person", "org", "state", "metonym"),
+             "ORG": ("org", "metonym", "person", "state"),
+             "GPE": ("state", "metonym", "org", "person"),
+             "LOC": ("metonym", "state", "org"),
+             "FAC": ("metonym", "org"),
+             "NORP": ("state", "org")}
+    seen: list[str] = []
+    for label in labels:
+        for kind in order.get(label, ()):
+            if kind not in seen:
+                seen.append(kind)
+    for kind in seen:
+        if kind == "person" and persons:
+            picked = _pick_person(db, persons, when)
+            if picked:
+                return picked[0]
+        if kind == "state" and countries:
+            valid = [c for c in countries if db.is_valid(c, when)]
+            return min(valid or countries, key=lambda c: db.countries[c].status == "historical")
+        if kind == "org" and orgs:
+            valid = [o for o in orgs if db.is_valid(o, when)]
+            return min(valid or orgs)
+        if kind == "metonym":
+            if metonyms:
+                return metonyms[0]
+            if govs:
+                valid = [g for g in govs if db.is_valid(g.split(":")[0], when)]
+                return min(valid or govs)
+    if allow_surname and "person" in seen:
+        common = set(db.roles.get("common_word_surnames", []))
+        last = text.split()[-1] if text.split() else text
+        if labels[0] != "PERSON" and last in common:
+            return None
+        pids = db.surnames.get(fold(last), set())
+        if len(text.split()) > 1:
+            # a full name whose surname is known but whose given name differs: not the same person
+            first = fold(text.split()[0])
+            pids = {p for p in pids if fold(db.persons[p].name).startswith(first)
+                    or any(fold(a).startswith(first) for a in db.persons[p].aliases)}
+        picked = _pick_person(db, pids, when) if pids else None
+        if picked:
+            return picked[0]
+    return None
+
+
+# --------------------------------------------------------------------------- items
+
+
+@dataclass
+class _Item:
+    start: int
+    end: int
+
+    def resolve(self, ctx: _Ctx) -> None:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+
+def _is_locative(span: Span) -> bool:
+    """A capital or seat used as a place: "in Moscow", "visited Tokyo", "Washington-based"."""
+    doc = span.doc
+    root = span.root
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and after.text in _POSSESSIVE:
+        return False  # "in Tokyo's relationship with ...": Tokyo acts
+    if after is not None and after.text in {"-", "–"} and span.end + 1 < len(doc) and \
+            doc[span.end + 1].lower_ in {"based", "born", "led"}:
+        return True
+    if after is not None and after.lower_.startswith("-based"):
+        return True
+    prev = doc[span.start - 1] if span.start > 0 else None
+    if prev is not None and prev.lower_ == "the" and span.start > 1:
+        prev = doc[span.start - 2]
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ in _LOC_PREPS:
+        if head.lower_ in {"to", "toward", "towards"}:
+            gov = head.head
+            return gov.lemma_.lower() in _MOTION or gov.lower_ in _MOTION
+        if head.lower_ == "from":
+            gov = head.head
+            return gov.lemma_.lower() in _TRAVEL or gov.lower_ in _TRAVEL
+        return True
+    if prev is not None and prev.lower_ in {"in", "at", "near", "outside", "inside", "around"}:
+        return True
+    if root.dep_ in {"dobj", "obj"} and (head.lemma_.lower() in _MOTION or head.lower_ in _MOTION):
+        return True
+    if root.dep_ in {"compound", "nmod", "amod"} and head.i >= span.end and \
+            head.lower_ not in _ACTORISH_HEADS and head.pos_ in {"NOUN", "PROPN"}:
+        # "the Moscow summit", "Tokyo Stock Exchange": modifier of a thing, not an actor
+        return head.lower_ in {"summit", "talks", "meeting", "conference", "forum", "office",
+                               "exchange", "stock", "airport", "correspondent", "bureau",
+                               "time", "station", "university", "region", "area", "olympics",
+                               "games", "declaration", "treaty", "agreement", "subway"}
+    return False
+
+
+@dataclass
+class _EntItem(_Item):
+    ent: Span
+
+    def resolve(self, ctx: _Ctx) -> None:
+        ent = self.ent
+        db = ctx.db
+        doc = ctx.doc
+        start, end = ent.start, ent.end
+        label = ent.label_
+        text = ent.text
+        # leading "the" and trailing possessive are not part of the name
+        if doc[start].lower_ == "the" and end - start > 1:
+            start += 1
+        if end - start > 1 and doc[end - 1].text in _POSSESSIVE:
+            end -= 1
+        span = doc[start:end]
+        text = span.text
+        if text in db.places:
+            return
+        if label in {"PERSON"}:
+            self._person(ctx, span)
+            return
+        ids = db.index.get(fold(text), set())
+        if not ids and fold(text) in ctx.names:
+            # a name seen earlier in this document, mislabelled here ("Kanemura" as GPE)
+            ctx.add(start, end, ctx.actor(ctx.names[fold(text)]), 0.8, "coref")
+            return
+        is_place_like = any(":GOV" in i or i.startswith("metonym:") for i in ids) or \
+            bool(db.metonym_targets(text, ctx.when))
+        if is_place_like and not (ids & set(db.countries)) and _is_locative(span):
+            return
+        labels = (label,) if label in {"GPE", "ORG", "NORP", "FAC", "LOC"} else ("ORG",)
+        actor_id = _lookup_name(db, text, ctx.when, labels)
+        if actor_id is None and label == "ORG":
+            actor_id = ctx.names.get(fold(text))
+        if actor_id is None:
+            if label == "NORP":
+                return
+            self._unknown_org(ctx, span)
+            return
+        method = "ruler" if ent.ent_id_ else "ner"
+        conf = 0.9
+        org = db.organisations.get(actor_id)
+        if org is not None and org.country and org.role and start > 0 and not is_place_like:
+            # "Japan's National Security Council": the same institution of another state
+            k = start - 1
+            if doc[k].text in _POSSESSIVE and k > 0:
+                k -= 1
+            c, _, first = _state_at(ctx, k)
+            if c and c != org.country and doc[k].ent_type_ != "PERSON" and (
+                    doc[start - 1].text in _POSSESSIVE
+                                            or doc[k].text in db.adjectives):
+                ctx.add(first, end, db.sector_actor(c, org.role), 0.8, "role")
+                return
+        if actor_id in db.persons:
+            conf = 0.85
+        elif _is_metonym_use(db, actor_id, ids, is_place_like):
+            method, conf = "metonym", 0.85
+        elif label == "NORP" and span.root.pos_ == "ADJ":
+            conf = 0.7
+        # "the Trump administration": the person's government
+        nxt = doc[end] if end < len(doc) else None
+        if actor_id in db.persons and nxt is not None and nxt.lower_ in {
+                "administration", "government", "cabinet", "regime"}:
+            person = db.actor(actor_id, ctx.when)
+            if person.country:
+                c = _country_id(db, person.country)
+                s = start - 1 if start > 0 and doc[start - 1].lower_ == "the" else start
+                ctx.add(s, end + 1, db.sector_actor(c, "GOV"), 0.85, "role")
+                return
+        ctx.add(start, end, ctx.actor(actor_id), conf, method)
+
+    def _person(self, ctx: _Ctx, span: Span) -> None:
+        db = ctx.db
+        text = _strip_titles(span.text)
+        key = fold(text)
+        method = "ruler" if self.ent.ent_id_ else "ner"
+        # names seen earlier in this document (new actors, "Mr. Abe" after "Shinzo Abe")
+        if key in ctx.names:
+            ctx.add(span.start, span.end, ctx.actor(ctx.names[key]), 0.85, "coref")
+            return
+        last = fold(text.split()[-1]) if text.split() else key
+        if len(text.split()) == 1 and last in ctx.names:
+            ctx.add(span.start, span.end, ctx.actor(ctx.names[last]), 0.85, "coref")
+            return
+        actor_id = _lookup_name(db, text, ctx.when, ("PERSON",))
+        if actor_id is not None and actor_id in db.persons:
+            _term, held = db.current_term(actor_id, ctx.when)
+            conf = 0.95 if len(text.split()) > 1 else (0.9 if held else 0.75)
+            ctx.add(span.start, span.end, ctx.actor(actor_id), conf, method)
+            return
+        if actor_id is not None:  # a PERSON-labelled state or organisation name
+            ctx.add(span.start, span.end, ctx.actor(actor_id), 0.7, method)
+            return
+        if text.split() and text.split()[0] in db.adjectives and len(text.split()) == 1:
+            return
+        if not _looks_like_name(text):
+            return
+        actor = _new_person(ctx, span, text, None, None)
+        if actor is not None:
+            ctx.new_actors[actor.actor_id] = actor
+            conf = 0.6 if actor.country or actor.sector else 0.4
+            ctx.add(span.start, span.end, actor, conf, "new")
+
+    def _unknown_org(self, ctx: _Ctx, span: Span) -> None:
+        """An organisation not in the data: a new actor if the name says which state it is in."""
+        db = ctx.db
+        countries = {db.adjectives[t.text] for t in span if t.text in db.adjectives}
+        countries |= {c for t in span for c in db.index.get(fold(t.text), ()) if c in db.countries}
+        if len(countries) != 1 or len(span) < 2:
+            return
+        country = countries.pop()
+        sector = next((s for w, s in _ORG_SECTOR_WORDS if w in span.text.lower()), None)
+        c = db.countries[country]
+        actor = Actor(f"{country}:org:{slug(span.text)}", span.text, c.iso3, sector, None,
+                      c.cameo + (sector or ""), "organisation")
+        ctx.new_actors[actor.actor_id] = actor
+        ctx.add(span.start, span.end, actor, 0.5, "new")
+
+
+_NAME_PARTICLES = {"de", "da", "di", "del", "der", "van", "von", "bin", "bint", "al", "el", "la",
+                   "le", "du", "dos", "zu", "ibn", "e"}
+
+
+def _looks_like_name(text: str) -> bool:
+    parts = [p for p in re.split(r"[\s]+", text) if p]
+    return bool(parts) and all(p[:1].isupper() or p.lower() in _NAME_PARTICLES or
+                               p.lower().startswith("al-") for p in parts)
+
+
+def _is_metonym_use(db: ActorDB, actor_id: str, ids: set[str], place_like: bool) -> bool:
+    """Whether a name resolved to ``actor_id`` stands for it as a place ("Tokyo", "the Kremlin")."""
+    if actor_id in db.countries:
+        return False
+    named = {i for i in ids if not i.endswith(":GOV")}  # organisations named by this text
+    if place_like and actor_id not in named:
+        return True
+    return ":" in actor_id and actor_id.split(":")[0] in db.countries and \
+        actor_id not in db.organisations
+
+
+def _country_id(db: ActorDB, iso3: str) -> str:
+    if iso3 in db.countries:
+        return iso3
+    for c in db.countries.values():
+        if c.iso3 == iso3 and c.status != "historical":
+            return c.id
+    return iso3
+
+
+def _new_person(ctx: _Ctx, span: Span, name: str, country: str | None,
+                role: str | None) -> Actor | None:
+    """A person not in the data, with the state and sector its context gives."""
+    db = ctx.db
+    doc = ctx.doc
+    sector = None
+    ctx_tokens: list[Token] = []
+    # titles and modifiers on the left, inside the noun phrase
+    ctx_tokens.extend(t for t in span.root.subtree
+                      if span.start - 6 <= t.i < span.start and t.sent == span.sent)
+    if span.start > 0 and doc[span.start - 1].lower_ in _MIL_TITLES | _OTHER_TITLES:
+        ctx_tokens.append(doc[span.start - 1])
+    # apposition: "..., head of Japan's Self-Defense Forces," or "the head of ..., X"
+    root = span.root
+    if root.dep_ == "appos":
+        head = root.head
+        ctx_tokens.extend(t for t in head.subtree if not (span.start <= t.i < span.end)
+                          and t.i not in {x.i for x in root.subtree})
+    for child in root.children:
+        if child.dep_ == "appos":
+            ctx_tokens.extend(child.subtree)
+    # titles written inside the name's span ("President Michel Suleiman")
+    ctx_tokens.extend(t for t in span if t.lower_ in _MIL_TITLES | _OTHER_TITLES)
+    words = {t.lower_ for t in ctx_tokens}
+    if words & _MIL_TITLES:
+        sector = "MIL"
+    for t in ctx_tokens:
+        m = ctx.mention_at(t.i)
+        if m is not None and m.actor.kind != "person" and m.actor.country:
+            country = country or _country_id(db, m.actor.country)
+            if m.actor.sector and m.actor.sector not in {None, "IGO"} and sector is None:
+                sector = m.actor.sector
+        if t.text in db.adjectives and country is None:
+            country = db.adjectives[t.text]
+        elif t.ent_type_ in {"GPE", "ORG"} and country is None:
+            for aid in db.index.get(fold(t.text), ()):
+                if aid in db.countries:
+                    country = aid
+                    break
+    if sector is None:
+        vocab = _words(db)
+        text = " ".join(t.lower_ for t in ctx_tokens)
+        for noun, key in sorted(vocab.institutions.items(), key=lambda kv: -len(kv[0])):
+            if re.search(rf"\b{re.escape(noun)}\b", text):
+                sector = db.sector_actor(country, key).sector if country else \
+                    db.roles["institutions"][key]["sector"]
+                break
+        if sector is None and (words & _OTHER_TITLES or role):
+            sector = "GOV"
+        if sector is None:
+            for noun, sec in sorted(vocab.groups.items(), key=lambda kv: -len(kv[0])):
+                if noun in {"people", "public"}:
+                    continue
+                if re.search(rf"\b{re.escape(noun.rstrip('s'))}", text):
+                    sector = sec
+                    break
+    if role is None:
+        for t in ctx_tokens:
+            if t.lower_ in {"head", "chief", "commander", "chairman", "chair", "director"}:
+                role = t.lower_
+                break
+    iso3 = db.countries[country].iso3 if country else None
+    cameo = (db.cameo_country(country) + (sector or "")) if country else None
+    return Actor(f"person:{slug(name)}", name, iso3, sector, role, cameo, "person")
+
+
+@dataclass
+class _RoleItem(_Item):
+    kind: str  # office | inst | group | collective_states | collective_leaders
+    key: tuple[str, ...]  # roles / institution key / sector
+    title: str
+    countries: list[str]
+    org: str | None = None
+    person: Span | None = None
+    not_now: bool = False
+    deputy: bool = False
+
+    def resolve(self, ctx: _Ctx) -> None:
+        db = ctx.db
+        when = ctx.when
+        if self.kind == "collective_states":
+            members = _recent_states(ctx, self.start, 2)
+            if len(members) == 2:
+                ctx.add(self.start, self.end, _group(ctx, members), 0.7, "role")
+            return
+        if self.kind == "collective_leaders" or (self.kind == "office" and self.title == "leaders"):
+            if len(self.countries) == 1:
+                actor = db.office_holder(self.countries[0], "leader", when)
+                if actor is not None:
+                    ctx.add(self.start, self.end, actor, 0.75, "role")
+                return
+            if len(self.countries) >= 2:
+                leaders = [db.office_holder(c, "leader", when) for c in self.countries]
+                ids = [a.actor_id for a in leaders if a is not None]
+            elif ctx.doc[self.start].lower_ in {"the", "both", "two"}:
+                ids = _recent_leaders(ctx, self.start, 2)
+            else:
+                return  # "Western leaders": not a pair we can name
+            if len(ids) >= 2:
+                ctx.add(self.start, self.end, _group(ctx, ids), 0.7, "role")
+            return
+        if self.kind == "office":
+            self._office(ctx)
+            return
+        if len(self.countries) >= 2 and self.kind in {"inst", "group"}:
+            ids = [db.sector_actor(c, self.key[0]).actor_id for c in self.countries]
+            ctx.add(self.start, self.end, _group(ctx, ids), 0.75, "role")
+            return
+        country = self.countries[0] if self.countries else None
+        if country is None:
+            if self.kind == "inst" and self.key[0] in {"GOV", "foreign_ministry"} and \
+                    ctx.doc[self.start].lower_ == "the":
+                c = _recent_country(ctx, self.start)
+                if c is not None:
+                    ctx.add(self.start, self.end, db.sector_actor(c, self.key[0]), 0.5, "coref")
+            return
+        ctx.add(self.start, self.end, db.sector_actor(country, self.key[0]), 0.85, "role")
+
+    def _office(self, ctx: _Ctx) -> None:
+        db = ctx.db
+        when = ctx.when
+        country = self.countries[0] if self.countries else None
+        office = self.org or country
+        if self.person is not None:
+            span = self.person
+            text = _strip_titles(span.text)
+            key = fold(text)
+            actor_id = ctx.names.get(key)
+            if actor_id is None:
+                actor_id = _lookup_name(db, text, when, ("PERSON",))
+                if actor_id is not None and actor_id not in db.persons:
+                    actor_id = None
+            if actor_id is not None:
+                ctx.add(self.start, self.person.end, ctx.actor(actor_id), 0.95, "role")
+                return
+            roles = [r for r in self.key if r != "leader"]
+            actor = _new_person(ctx, span, text, country, roles[0] if len(roles) == 1 else None)
+            if actor is not None:
+                if actor.sector is None:
+                    actor = Actor(actor.actor_id, actor.name, actor.country, "GOV", actor.role,
+                                  (actor.cameo or "") + "GOV" if actor.country else None, "person")
+                ctx.new_actors[actor.actor_id] = actor
+                ctx.add(self.start, self.person.end, actor, 0.7, "new")
+            return
+        if self.not_now:
+            return
+        if office is None:
+            ref = _recent_office_holder(ctx, self.start, self.key)
+            if ref is not None:
+                ctx.add(self.start, self.end, ctx.actor(ref), 0.7, "coref")
+            return
+        if self.deputy:
+            if country:
+                ctx.add(self.start, self.end, db.sector_actor(country, "GOV"), 0.6, "role")
+            return
+        actor = _office_actor(db, office, self.key, self.title, when)
+        if actor is not None:
+            ctx.add(self.start, self.end, actor, 0.85, "role")
+        elif country is not None:
+            ctx.add(self.start, self.end, db.sector_actor(country, "GOV"), 0.6, "role")
+
+
+def _office_actor(db: ActorDB, office: str, roles: tuple[str, ...], title: str,
+                  when: dt.date | None) -> Actor | None:
+    override = db.roles.get("country_titles", {}).get(office, {}).get(title)
+    ordered = ([override] if override else []) + [r for r in roles if r != override]
+    for role in ordered:
+        actor = db.office_holder(office, role, when)
+        if actor is not None:
+            return actor
+    return None
+
+
+def _group(ctx: _Ctx, ids: list[str]) -> Actor:
+    actors = [ctx.actor(i) for i in ids]
+
+    def common(attr: str) -> str | None:
+        vals = {getattr(a, attr) for a in actors}
+        return vals.pop() if len(vals) == 1 else None
+
+    return Actor("group:" + "+".join(ids), " and ".join(a.name for a in actors),
+                 common("country"), common("sector"), "group", common("cameo"), "group")
+
+
+def _recent_states(ctx: _Ctx, before: int, n: int) -> list[str]:
+    """The last ``n`` distinct states mentioned before token ``before`` (most recent last)."""
+    doc = ctx.doc
+    limit = doc[before].idx
+    seen: list[str] = []
+    for m in reversed(ctx.mentions):
+        if m.start >= limit:
+            continue
+        if m.actor.kind == "group":
+            for mid in m.actor.actor_id[len("group:"):].split("+"):
+                c = ctx.db.country_of(mid) or mid
+                if c in ctx.db.countries and c not in seen:
+                    seen.append(c)
+        else:
+            c = _country_id(ctx.db, m.actor.country) if m.actor.country else None
+            if c and c not in seen:
+                seen.append(c)
+        if len(seen) >= n:
+            break
+    return list(reversed(seen[:n]))
+
+
+def _recent_country(ctx: _Ctx, before: int) -> str | None:
+    states = _recent_states(ctx, before, 1)
+    return states[0] if states else None
+
+
+def _recent_leaders(ctx: _Ctx, before: int, n: int) -> list[str]:
+    limit = ctx.doc[before].idx
+    seen: list[str] = []
+    for m in reversed(ctx.mentions):
+        if m.start >= limit or m.actor.kind != "person":
+            continue
+        role = m.actor.role or ""
+        if role in {"head_of_state", "head_of_government", "supreme_leader"} and \
+                m.actor.actor_id not in seen:
+            seen.append(m.actor.actor_id)
+        if len(seen) >= n:
+            break
+    return list(reversed(seen))
+
+
+def _recent_office_holder(ctx: _Ctx, before: int, roles: tuple[str, ...]) -> str | None:
+    limit = ctx.doc[before].idx
+    wanted = set(roles)
+    if "leader" in wanted:
+        wanted |= {"head_of_state", "head_of_government"}
+    for m in reversed(ctx.mentions):
+        if m.start >= limit or m.actor.kind != "person":
+            continue
+        if m.actor.role in wanted:
+            return m.actor.actor_id
+    return None
+
+
+# --------------------------------------------------------------------------- finding items
+
+
+def _entity_items(ctx: _Ctx) -> list[_Item]:
+    return [_EntItem(e.start, e.end, e) for e in ctx.doc.ents if e.label_ in _ENT_LABELS]
+
+
+def _ent_at(ctx: _Ctx, i: int) -> Span | None:
+    return ctx.ent_by_token.get(i)
+
+
+def _state_at(ctx: _Ctx, i: int, person_ok: bool = False) -> tuple[str | None, str | None, int]:
+    """(country, igo) named by the token(s) ending at ``i`` and the first token index used.
+
+    A person's name counts as their state before a possessive ("Abe's government") or, with
+    ``person_ok``, directly before an institution noun ("the Merkel government").
+    """
+    db = ctx.db
+    doc = ctx.doc
+    tok = doc[i]
+    if i > 0 and f"{doc[i - 1].text} {tok.text}" in db.adjectives:
+        return db.adjectives[f"{doc[i - 1].text} {tok.text}"], None, i - 1
+    ent = _ent_at(ctx, i)
+    if ent is not None and ent.label_ == "PERSON" and ent.end == i + 1 and (
+            person_ok or (i + 1 < len(doc) and doc[i + 1].text in _POSSESSIVE)):
+        # "Abe's government", "Putin's foreign minister": the person's state
+        name = _strip_titles(ent.text)
+        aid = ctx.names.get(fold(name)) or _lookup_name(db, name, ctx.when, ("PERSON",))
+        if aid is not None:
+            actor = ctx.actor(aid) if (aid in db.persons or aid in ctx.new_actors) else None
+            if actor is not None and actor.country:
+                return _country_id(db, actor.country), None, ent.start
+    if ent is not None and ent.label_ in {"GPE", "NORP", "ORG", "LOC"}:
+        text = ent.text
+        s = ent.start
+        if doc[s].lower_ == "the":
+            text = doc[s + 1:ent.end].text
+        if doc[ent.end - 1].text in _POSSESSIVE:
+            text = doc[s:ent.end - 1].text
+        c = _country_from_text(db, text, ctx.when)
+        if c is not None:
+            return c, None, ent.start
+        aid = _lookup_name(db, text, ctx.when, ("ORG",), allow_surname=False)
+        if aid in db.organisations and db.organisations[aid].kind == "igo":
+            return None, aid, ent.start
+        if aid and ":" in aid and aid.split(":")[0] in db.countries:
+            return aid.split(":")[0], None, ent.start
+    if tok.text in db.adjectives:
+        return db.adjectives[tok.text], None, i
+    c = _country_from_text(db, tok.text, ctx.when) if tok.text[:1].isupper() else None
+    if c is not None:
+        return c, None, i
+    return None, None, i
+
+
+def _role_phrases(ctx: _Ctx) -> list[_Item]:
+    db = ctx.db
+    doc = ctx.doc
+    words = _words(db)
+    matcher = _matcher(db, doc.vocab)
+    raw = sorted(matcher(doc), key=lambda m: (m[1], -(m[2] - m[1])))
+    chosen: list[tuple[str, int, int]] = []
+    last_end = -1
+    for match_id, s, e in raw:
+        if s < last_end:
+            continue
+        kind = doc.vocab.strings[match_id]
+        # a title inside a known organisation's name ("UN Security Council") is not a role phrase
+        ent = _ent_at(ctx, s)
+        if ent is not None and ent.label_ in {"ORG", "FAC"} and (ent.start < s or ent.end > e) \
+                and _lookup_name(db, ent.text, ctx.when, ("ORG",), allow_surname=False):
+            continue
+        chosen.append((kind, s, e))
+        last_end = e
+    items: list[_Item] = []
+    for kind, s, e in chosen:
+        title = doc[s:e].text.lower()
+        if kind.startswith("collective"):
+            start = s - 1 if s > 0 and doc[s - 1].lower_ in {"the", "both"} else s
+            end = e + 1 if e < len(doc) and doc[e].text in _POSSESSIVE else e
+            # "the two countries' leaders": leaders of the two states
+            if e < len(doc) - 1 and doc[e].text in _POSSESSIVE and doc[e + 1].lower_ == "leaders":
+                items.append(_CountriesLeaders(start, e + 2))
+                continue
+            items.append(_RoleItem(start, end, kind, (), title, []))
+            continue
+        if kind == "office":
+            key = words.offices.get(title, ())
+        elif kind == "inst":
+            key = (words.institutions[title],)
+        else:
+            key = (words.groups[title],)
+        countries: list[str] = []
+        org = None
+        not_now = deputy = False
+        j = s - 1
+        start = s
+        while j >= 0 and doc[j].lower_ in _DEPUTY | {"-"}:
+            deputy = True
+            j -= 1
+        while j >= 0 and doc[j].lower_ in _SKIP_LEFT - {"the", "a", "an"}:
+            if doc[j].lower_ in _NOT_NOW:
+                not_now = True
+            j -= 1
+        if j >= 0 and doc[j].lower_ in _DEPUTY:
+            deputy = True
+            j -= 1
+        # "finance minister", "Information Minister": another office of the state's government
+        steps = 0
+        while kind == "office" and j >= 0 and steps < 3 and doc[j].pos_ in {"NOUN", "ADJ"} and \
+                doc[j].text not in db.adjectives and doc[j].lower_ not in _SKIP_LEFT and \
+                doc[j].ent_type_ not in {"GPE", "NORP", "ORG"} and doc[j].is_alpha:
+            deputy = True
+            j -= 1
+            steps += 1
+        if j >= 0:
+            k = j
+            if doc[k].text in _POSSESSIVE and k > 0:
+                k -= 1
+            c, igo, first = _state_at(ctx, k, person_ok=kind == "inst" and key[0] == "GOV")
+            if (c or igo) and (doc[j].text in _POSSESSIVE or doc[k].text in db.adjectives
+                               or doc[k].ent_type_ in {"GPE", "NORP", "ORG"} or first < k
+                               or doc[k].text[:1].isupper()):
+                if c:
+                    countries.append(c)
+                org = igo
+                start = first
+                # "Russia and Japan's leaders"
+                if first >= 2 and doc[first - 1].lower_ in {"and", "&"}:
+                    c2, _, first2 = _state_at(ctx, first - 2)
+                    if c2:
+                        countries.insert(0, c2)
+                        start = first2
+                j = start - 1
+            while j >= 0 and doc[j].lower_ in _SKIP_LEFT:
+                if doc[j].lower_ in _NOT_NOW:
+                    not_now = True
+                start = j
+                j -= 1
+        end = e
+        if kind in {"inst", "group"} and doc[e - 1].dep_ == "compound" and \
+                doc[e - 1].head.i >= e:
+            continue  # "the Russia-Japan business dialogue": a modifier, not an actor
+        # "<title> of <state>" ("Prime Minister of Japan", "President of Russia")
+        if not countries and org is None and e + 1 < len(doc) and doc[e].lower_ == "of":
+            k = e + 1
+            while k < len(doc):
+                if doc[k].lower_ == "the" and k + 1 < len(doc):
+                    k += 1
+                ent = _ent_at(ctx, k)
+                if ent is None or ent.label_ == "NORP" or (
+                        ent.end < len(doc) and doc[ent.end].text in _POSSESSIVE):
+                    break
+                c, igo, _ = _state_at(ctx, ent.end - 1)
+                if not (c or igo) or (c and ent.text in db.adjectives):
+                    break
+                if c:
+                    countries.append(c)
+                org = org or igo
+                end = ent.end
+                # "of Russia and Japan"
+                if end + 1 < len(doc) and doc[end].lower_ in {"and", "&"}:
+                    k = end + 1
+                    continue
+                break
+        definite = s > 0 and doc[s - 1].lower_ == "the"
+        if kind in {"inst", "group"} and not countries and org is None and \
+                not (kind == "inst" and definite):
+            continue
+        # "Prime Minister Shinzo Abe", "Russia's top diplomat Lavrov"
+        person = None
+        if kind == "office" and end < len(doc):
+            k = end
+            ent = _ent_at(ctx, k)
+            if ent is not None and ent.start == k and \
+                    ent.label_ in {"PERSON", "ORG", "GPE", "NORP"} and (
+                        ent.label_ == "PERSON" or _lookup_name(
+                            db, ent.text, ctx.when, ("PERSON",)) in db.persons):
+                person = ent
+        items.append(_RoleItem(start, person.end if person is not None else end, kind, key, title,
+                               countries, org, person, not_now, deputy))
+    return items
+
+
+@dataclass
+class _CountriesLeaders(_Item):
+    """"the two countries' leaders": the leaders of the last two states mentioned."""
+
+    def resolve(self, ctx: _Ctx) -> None:
+        states = _recent_states(ctx, self.start, 2)
+        leaders = [ctx.db.office_holder(c, "leader", ctx.when) for c in states]
+        ids = [a.actor_id for a in leaders if a is not None]
+        if len(ids) == 2:
+            ctx.add(self.start, self.end, _group(ctx, ids), 0.7, "role")
+
+
+# --------------------------------------------------------------------------- pronouns
+
+
+def _quoted_tokens(doc: Doc) -> set[int]:
+    """Indices of tokens inside quotation marks (pronouns there belong to the speaker)."""
+    inside: set[int] = set()
+    depth = 0
+    straight = False
+    for tok in doc:
+        if "\n\n" in tok.text or (tok.is_space and tok.text.count("\n") >= 2):
+            depth, straight = 0, False
+            continue
+        if tok.text in {"“", "‘"}:
+            depth += 1
+            continue
+        if tok.text in {"”", "’"} and depth > 0:
+            depth -= 1
+            continue
+        if tok.text == '"':
+            straight = not straight
+            continue
+        if depth > 0 or straight:
+            inside.add(tok.i)
+    return inside
+
+
+def _resolve_pronouns(ctx: _Ctx) -> None:
+    doc = ctx.doc
+    quoted = _quoted_tokens(doc)
+    for tok in doc:
+        low = tok.lower_
+        if tok.i in ctx.covered or tok.pos_ != "PRON" or tok.i in quoted:
+            continue
+        if low in _PERSON_PRONOUNS:
+            want = "person"
+        elif low in _THING_PRONOUNS:
+            want = "thing"
+        elif low in _PLURAL_PRONOUNS:
+            want = "plural"
+        else:
+            continue
+        if low == "it" and (tok.dep_ == "expl" or (
+                tok.dep_ in {"nsubj", "nsubjpass"} and
+                tok.head.lemma_ in {"be", "seem", "appear", "take", "remain", "become"})):
+            continue
+        found = _antecedent_by_syntax(ctx, tok, want)
+        conf = 0.75
+        if found is not None and low in {"him", "her", "them"} and \
+                tok.dep_ in {"dobj", "obj", "dative", "iobj", "pobj"}:
+            # an object pronoun does not refer to the subject of its own clause chain
+            found = _nearest_other(ctx, tok, want, found)
+            conf = 0.6
+        if found is None and low != "it":
+            found = _antecedent_by_window(ctx, tok, want)
+            conf = 0.65
+        if found is not None:
+            ctx.add(tok.i, tok.i + 1, found, conf, "pronoun")
+
+
+def _nearest_other(ctx: _Ctx, tok: Token, want: str, not_this: Actor) -> Actor | None:
+    lo = ctx.doc[tok.sent.start].idx
+    for m in reversed(ctx.mentions):
+        if lo <= m.start < tok.idx and _fits(m.actor, want) and \
+                m.actor.actor_id != not_this.actor_id:
+            return m.actor
+    return None
+
+
+def _fits(actor: Actor, want: str) -> bool:
+    if want == "person":
+        return actor.kind == "person"
+    if want == "thing":
+        return actor.kind in {"state", "organisation", "igo"}
+    return actor.kind == "group"
+
+
+def _antecedent_by_syntax(ctx: _Ctx, tok: Token, want: str) -> Actor | None:
+    """The subject of a clause governing the pronoun, if it is a fitting mention."""
+    node = tok
+    for _ in range(6):
+        head = node.head
+        if head is node:
+            break
+        for child in head.children:
+            if child.dep_ not in {"nsubj", "nsubjpass"} or child is tok or child is node:
+                continue
+            if tok.i in {t.i for t in child.subtree}:
+                continue
+            actor = _mention_actor_of(ctx, child, want)
+            if actor is not None and (child.i < tok.i or tok.sent.start <= child.i):
+                return actor
+        node = head
+    return None
+
+
+def _mention_actor_of(ctx: _Ctx, token: Token, want: str) -> Actor | None:
+    m = ctx.mention_at(token.i)
+    if want == "plural":
+        if m is not None and m.actor.kind == "group":
+            return m.actor
+        conj = [t for t in token.subtree if t.dep_ == "conj" and t.head == token]
+        if m is not None and conj:
+            ids = [m.actor.actor_id]
+            for c in conj:
+                cm = ctx.mention_at(c.i)
+                if cm is not None and cm.actor.actor_id not in ids:
+                    ids.append(cm.actor.actor_id)
+            if len(ids) >= 2:
+                return _group(ctx, ids)
+        return None
+    if m is not None and _fits(m.actor, want):
+        return m.actor
+    # the subject may be a phrase whose mention is on another token ("The head of ..., X")
+    for t in token.subtree:
+        m = ctx.mention_at(t.i)
+        if m is not None and _fits(m.actor, want) and t.dep_ in {"appos", "compound", "poss"}:
+            return m.actor
+    return None
+
+
+def _antecedent_by_window(ctx: _Ctx, tok: Token, want: str) -> Actor | None:
+    """The only fitting actor mentioned in the previous and current sentence before ``tok``."""
+    sent = tok.sent
+    prev_start = sent.start
+    if sent.start > 0:
+        prev_start = ctx.doc[sent.start - 1].sent.start
+    lo = ctx.doc[prev_start].idx
+    hi = tok.idx
+    window = [m for m in ctx.mentions if lo <= m.start < hi]
+    if want == "plural":
+        if window and window[-1].actor.kind == "group":
+            return window[-1].actor
+        persons = list(dict.fromkeys(
+            m.actor.actor_id for m in window if m.actor.kind == "person" and m.actor.role
+            and not m.actor.role.startswith("former_")))
+        others = {m.actor.actor_id for m in window if m.actor.kind == "person"} - set(persons)
+        if len(persons) == 2 and not others:
+            return _group(ctx, persons)
+        return None
+    ids = list(dict.fromkeys(m.actor.actor_id for m in window if _fits(m.actor, want)))
+    if want == "thing":
+        # a state and its own government are one antecedent
+        states = {_country_id(ctx.db, ctx.actor(i).country) for i in ids if ctx.actor(i).country}
+        if len(ids) > 1 and len(states) == 1 and all(ctx.actor(i).country for i in ids):
+            return ctx.actor(ids[-1])
+    if len(ids) == 1:
+        return ctx.actor(ids[0])
+    return None
