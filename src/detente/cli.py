@@ -330,7 +330,7 @@ def serve(db, host, port):
 
 
 @main.command()
-@click.argument("what", type=click.Choice(["events", "documents", "actors", "stances"]))
+@click.argument("what", type=click.Choice(["events", "mentions", "documents", "actors", "stances"]))
 @DB_OPTION
 @click.option("--format", "fmt", type=click.Choice(["csv", "jsonl", "parquet", "plover", "gdelt"]), default="jsonl", show_default=True)
 @OUT_OPTION
