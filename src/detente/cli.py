@@ -374,13 +374,14 @@ def bench():
 
 @bench.command("tempeval3")
 @click.option("--data", type=click.Path(exists=True, path_type=Path), default=SHARED / "corpora/tempeval3_timex/documents.jsonl", show_default=True)
-@click.option("--split", help="timebank, aquaint or te3-platinum (default: all).")
+@click.option("--split", type=click.Choice(["timebank", "aquaint", "te3-platinum"]), help="One split (default: all).")
+@click.option("--model", help="spaCy pipeline name or path.")
 @OUT_OPTION
-def bench_tempeval3(data, split, out):
+def bench_tempeval3(data, split, model, out):
     """Time expressions: TempEval-3 Task A span and value scores."""
     from .bench.tempeval3 import format_report, run
 
-    click.echo(format_report(run(data, split=split, output=out)))
+    click.echo(format_report(run(data, split=split, output=out, model=model)))
 
 
 @bench.command("petrarch-gsr")
@@ -423,6 +424,16 @@ def bench_timeline17(data, limit, out):
     from .bench.timeline17 import format_report, run
 
     click.echo(format_report(run(data, output=out, limit=limit)))
+
+
+@bench.command("pubdates")
+@click.option("--data", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=SHARED / "corpora/timeline17_interstate/articles.jsonl", show_default=True)
+@click.option("--limit", type=int, help="Only the first N records.")
+def bench_pubdates(data, limit):
+    """Publication-date finding (dateline, page stamp, inference) against known dates."""
+    from .bench.pubdates import evaluate, format_report
+
+    click.echo(format_report(evaluate(data, limit=limit)))
 
 
 @bench.command("throughput")

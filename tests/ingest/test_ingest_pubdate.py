@@ -209,7 +209,7 @@ def test_find_timestamp(text, date):
 
 
 def test_evaluate_scores_each_basis(tmp_path):
-    from detente.ingest.evaluate import evaluate
+    from detente.bench.pubdates import evaluate
 
     rows = [
         {"text": "Title\n\n14 June 2018\n\nThe ministers met in Tokyo." + FILLER,
@@ -227,3 +227,13 @@ def test_evaluate_scores_each_basis(tmp_path):
     assert by["inferred"]["n"] == 1 and by["inferred"]["true_date_inside_window"] == 1.0
     assert by["unknown"]["n"] == 1 and by["unknown"]["exact"] is None
     assert sum(result["rejected"].values()) == 1
+
+
+def test_pubdates_report_lists_each_basis(tmp_path):
+    from detente.bench.pubdates import evaluate, format_report
+
+    p = tmp_path / "known.jsonl"
+    p.write_text(json.dumps({"text": "Title\n\n14 June 2018\n\nThe ministers met." + FILLER, "date": "2018-06-14"}))
+    report = format_report(evaluate(p))
+    assert "1 documents" in report
+    assert any(line.startswith("text ") and " 1.000 " in line for line in report.splitlines())

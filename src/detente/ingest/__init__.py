@@ -32,7 +32,7 @@ Rejection reason codes (stable; stored with the rejection):
                  walked folder such files are skipped and counted instead)
 
 Publication-date finding can be measured on a JSONL corpus with known dates:
-``python -m detente.ingest.evaluate FILE.jsonl`` (:mod:`detente.ingest.evaluate`).
+``detente bench pubdates --data FILE.jsonl`` (:mod:`detente.bench.pubdates`).
 
 Decoding never crashes: BOMs (UTF-8, UTF-16, UTF-32), UTF-8, UTF-8 with stray legacy bytes
 (decoded as cp1252), BOM-less UTF-16, then charset detection (charset-normalizer).

@@ -3,7 +3,7 @@
 Each line's ``text`` is ingested WITHOUT its ``date``; the date detente finds (dateline,
 page timestamp or inference) is compared with the known one::
 
-    python -m detente.ingest.evaluate ../shared/corpora/timeline17_interstate/articles.jsonl
+    detente bench pubdates --data ../shared/corpora/timeline17_interstate/articles.jsonl
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from pathlib import Path
 from detente.config import Options
 from detente.errors import IngestError
 
-from .readers import make_article
+from detente.ingest.readers import make_article
 
 
 @dataclass
@@ -65,6 +65,25 @@ def evaluate(path: Path, *, text_key: str = "text", date_key: str = "date",
                 score.inside += err <= (art.publication_date_window_days or 0)
     return {"file": str(path), "documents": total, "rejected": dict(rejected),
             "by_basis": {b: s.summary() for b, s in sorted(scores.items())}}
+
+
+def format_report(figures: dict) -> str:
+    """A readable table: per basis, how often the found date is exact, close, inside its window."""
+    lines = [
+        f"publication dates of {figures['documents']} documents in {figures['file']} (known dates hidden)",
+        f"{'basis':<10} {'n':>6} {'exact':>7} {'<=7d':>7} {'median err (d)':>15} {'in window':>10}",
+    ]
+    for basis, s in figures["by_basis"].items():
+        def fmt(v):
+            return "-" if v is None else f"{v:.3f}" if isinstance(v, float) else str(v)
+
+        lines.append(
+            f"{basis:<10} {s['n']:>6} {fmt(s['exact']):>7} {fmt(s['within_7_days']):>7} "
+            f"{fmt(s['median_abs_error_days']):>15} {fmt(s['true_date_inside_window']):>10}"
+        )
+    if figures["rejected"]:
+        lines.append("rejected: " + ", ".join(f"{k} {v}" for k, v in sorted(figures["rejected"].items())))
+    return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
