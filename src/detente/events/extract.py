@@ -1,0 +1,1012 @@
+"""Finding events on the spaCy dependency parse: triggers, arguments, voice, coordination.
+
+For every sentence the extractor
+
+1. matches verb and noun triggers against the pattern file (most specific pattern first);
+2. finds the source and target of each trigger: the subject (or the "by" agent in the passive
+   voice), inherited subjects for to-infinitives, conjoined verbs, participles and relative
+   clauses; the target from the pattern's slots (object, dative, prepositions, the owner of
+   the object, the complement); nominal events take the possessor/compound/"by"/"of" as
+   source and a light verb's subject when carried by one ("held talks", "paid a visit");
+3. codes complements ("urged X to release", "refused to meet", "called for talks") through
+   the pattern file's complement maps, consuming the complement;
+4. expands coordination (one event per source × target; one per ordered pair of coordinated
+   participants of symmetric events: "A and B met");
+5. drops events inside the reported speech of commentators (analysts, experts ...), and marks
+   allegations ("X alleged that Y ...") as hypothetical.
+
+The result is a list of :class:`Candidate` per sentence; :mod:`detente.events.code` turns them
+into :class:`~detente.records.EventMention` records (dates, Goldstein, PLOVER, ids).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field, replace
+
+from ..actors import group_members, lookup
+from ..records import ActorMention
+from .modality import clause_modality, governors
+from .patterns import Pattern, PatternSet
+
+log = logging.getLogger(__name__)
+
+_SUBJ = ("nsubj", "csubj")
+_PASS_SUBJ = ("nsubjpass", "csubjpass")
+_RELATIVE = {"who", "which", "that", "whom"}
+_PLURAL_PRONOUNS = {"they", "them", "both", "their"}
+_LOCATION_PREPS = {"in", "at", "on"}
+_LOCATION_ENTS = {"GPE", "LOC", "FAC"}
+#: Prepositions by which a nominal event joins the clause of its doer ("during a visit to X").
+_ACCOMPANYING = {"during", "on"}
+
+
+@dataclass
+class Candidate:
+    """An event found in one sentence, before dating and coding into a record."""
+
+    trigger: object  # spaCy Token
+    pattern: Pattern
+    code: str
+    sources: list[ActorMention]
+    targets: list[ActorMention]
+    pairwise: bool = False
+    anchors: list = field(default_factory=list)
+    modality: str = "asserted"
+    modality_cue: str | None = None
+    location: str | None = None
+    confidence: float = 0.8
+    nominal: bool = False
+    passive: bool = False
+    complement_of: str | None = None
+    speaker: object = None
+    explicit_subject: bool = False
+
+    @property
+    def root(self) -> str:
+        return self.code[:2]
+
+
+def expand_groups(mentions: list[ActorMention], when=None) -> list[ActorMention]:
+    """Group actors ("the two leaders", "both countries") become one mention per member."""
+    known = {m.actor.actor_id: m.actor for m in mentions}
+    out: list[ActorMention] = []
+    db = None
+    for m in mentions:
+        members = group_members(m.actor) if m.actor.kind == "group" else []
+        if not members:
+            out.append(m)
+            continue
+        for member in members:
+            actor = known.get(member)
+            if actor is None:
+                if db is None:
+                    from ..actors import load_actor_db
+
+                    db = load_actor_db()
+                try:
+                    actor = db.actor(member, when)
+                except (KeyError, ValueError, LookupError):
+                    log.debug("group member %s unknown", member)
+                    continue
+            out.append(replace(m, actor=actor))
+    return out
+
+
+class MentionIndex:
+    """Actor mentions by token, for one Doc."""
+
+    def __init__(self, doc, mentions: list[ActorMention]):
+        self.by_token: dict[int, list[ActorMention]] = {}
+        for m in mentions:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for tok in span:
+                self.by_token.setdefault(tok.i, []).append(m)
+
+    def at(self, tok) -> list[ActorMention]:
+        return self.by_token.get(tok.i, [])
+
+
+def verb_lemmas(tok) -> tuple[str, ...]:
+    """The lemma and plausible base forms of a verb token (the statistical lemmatizer
+    occasionally errs: "staged" -> "stag")."""
+    low = tok.lower_
+    forms = [tok.lemma_.lower()]
+    for suffix, repl in (("ied", "y"), ("ies", "y"), ("ed", ""), ("ed", "e"), ("d", ""),
+                         ("ing", ""), ("ing", "e"), ("es", ""), ("s", "")):
+        if low.endswith(suffix) and len(low) - len(suffix) >= 3:
+            forms.append(low[: len(low) - len(suffix)] + repl)
+    return tuple(dict.fromkeys(forms))
+
+
+def _dedupe(mentions: list[ActorMention]) -> list[ActorMention]:
+    seen, out = set(), []
+    for m in mentions:
+        if m.actor.actor_id not in seen:
+            seen.add(m.actor.actor_id)
+            out.append(m)
+    return out
+
+
+class Extractor:
+    """Runs the pattern set over the sentences of one Doc."""
+
+    def __init__(self, doc, mentions: list[ActorMention], patterns: PatternSet, when=None):
+        self.doc = doc
+        self.when = when
+        self._db = None
+        self.lex = patterns
+        self.index = MentionIndex(doc, mentions)
+        self.last_pair: list[ActorMention] = []  # participants of the last symmetric event
+        self.last_person: ActorMention | None = None
+        self._noun_complements: set[int] = set()
+        self._commentator_names: set[str] = set()
+
+    # -- actors of a noun phrase ------------------------------------------------------------
+    def np_actors(self, tok, depth: int = 0) -> list[ActorMention]:
+        """Actors named by the noun phrase headed by ``tok`` (conjuncts not included)."""
+        if depth > 3:
+            return []
+        here = self.index.at(tok)
+        if here:
+            longest = max(here, key=lambda m: m.end - m.start)
+            return [m for m in here if (m.start, m.end) == (longest.start, longest.end)]
+        if tok.pos_ == "PRON":
+            if tok.dep_ in _SUBJ or tok.dep_ == "poss" or tok.lower_ in ("us", "'s"):
+                return self._pronoun(tok)
+            return []
+        if tok.ent_type_ in ("GPE", "LOC") and tok.dep_ in ("dobj", "pobj"):
+            # A place named as an argument ("visited Tokyo", "flew to Moscow"): the actor
+            # resolver leaves locative uses unresolved; the state is the event's party.
+            ent = next((e for e in self.doc.ents if e.start <= tok.i < e.end), None)
+            if ent is not None:
+                actor = self._lookup(ent.text)
+                if actor is not None:
+                    return [ActorMention(ent.start_char, ent.end_char, ent.text, actor, 0.6, "location", None)]
+        left: list[ActorMention] = []
+        for child in tok.children:
+            if child.i < tok.i and child.dep_ in ("compound", "amod", "poss", "nmod", "npadvmod", "det"):
+                for t in child.subtree:
+                    left.extend(self.index.at(t))
+        if left:
+            coordinated = any(t.dep_ == "conj" for c in tok.children if c.i < tok.i for t in c.subtree)
+            if coordinated:
+                return _dedupe(left)
+            # "Mr. Abe's Russia policy": the owner, not the topic
+            owners = [m for c in tok.children if c.dep_ == "poss" for t in c.subtree for m in self.index.at(t)]
+            return _dedupe(owners[-1:] or left[-1:])
+        for child in tok.children:
+            if child.dep_ == "appos":
+                found = self.np_actors(child, depth + 1)
+                if found:
+                    return found
+        lemma = tok.lemma_.lower()
+        low = tok.lower_
+        if lemma not in self.lex.located_institutions and low.removesuffix("s") in self.lex.located_institutions:
+            lemma = low.removesuffix("s")  # "Farmers" at the start of a sentence, tagged PROPN
+        preps = ["of", "from"]
+        if lemma in self.lex.located_institutions:
+            for word in ("in", "throughout", "across"):
+                for pobj in self.prep_objects(tok, word):
+                    found = self.conj_actors(pobj, depth + 1)
+                    sector = self.lex.located_sectors.get(lemma)
+                    if found and sector:
+                        found = [self._sector_of(m, sector) for m in found]
+                    if found:
+                        return found
+        if lemma in self.lex.landmark_nouns:
+            preps += ["with", "in"]
+        for word in preps:
+            for pobj in self.prep_objects(tok, word):
+                found = self.conj_actors(pobj, depth + 1)
+                if found:
+                    return found
+        if lemma in self.lex.document_nouns:
+            # "a report released in the Rwandan capital", "a statement issued by the ministry"
+            for acl in (c for c in tok.children if c.dep_ == "acl"):
+                for word in ("by", "in"):
+                    for pobj in self.prep_objects(acl, word):
+                        found = self.conj_actors(pobj, depth + 1)
+                        if found:
+                            return found
+        return []
+
+    def conj_actors(self, tok, depth: int = 0) -> list[ActorMention]:
+        """Actors of ``tok`` and of its coordinated conjuncts ("A, B and C")."""
+        out: list[ActorMention] = []
+        for head in [tok, *tok.conjuncts]:
+            out.extend(self.np_actors(head, depth))
+        return _dedupe(out)
+
+    def _pronoun(self, tok) -> list[ActorMention]:
+        low = tok.lower_
+        if low in ("it", "they", "he", "she", "we", "us", "'s", "i") and (
+                tok.dep_ in _SUBJ or (low in ("us", "'s") and tok.head.lemma_.lower() == "let")):
+            # "Syria says it is willing to ...": the speaker of the reported clause
+            for g in governors(tok.head):
+                if g.lemma_.lower() in self.lex.speech_verbs:
+                    speaker = self.subject_token(g)
+                    if speaker is not None and speaker.pos_ != "PRON":
+                        found = self.conj_actors(speaker)
+                        if found:
+                            return found
+                    break
+        if low in _PLURAL_PRONOUNS and self.last_pair:
+            return list(self.last_pair)
+        if low in ("he", "she", "him", "her") and self.last_person is not None:
+            return [self.last_person]
+        return []
+
+    # -- syntactic roles ----------------------------------------------------------------------
+    @staticmethod
+    def is_passive(verb) -> bool:
+        if any(c.dep_ in _PASS_SUBJ or c.dep_ == "auxpass" for c in verb.children):
+            return True
+        return verb.dep_ == "acl" and verb.tag_ == "VBN"
+
+    def subject_token(self, verb, depth: int = 0):
+        """The token naming the doer of ``verb`` (inherited through control and coordination)."""
+        if depth > 6:
+            return None
+        for c in verb.children:
+            if c.dep_ in _SUBJ:
+                if c.lower_ in _RELATIVE and verb.dep_ == "relcl":
+                    return verb.head
+                return c
+        if self.is_passive(verb):
+            for c in verb.children:
+                if c.dep_ == "agent":
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            return p
+            return None
+        head = verb.head
+        if head.i == verb.i:
+            return None
+        if verb.dep_ in ("xcomp", "advcl") and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
+            # Object control: "urged Japan to visit" -> Japan visits (not in purpose clauses:
+            # "sent inspectors to investigate" is still the sender's act).
+            if verb.dep_ == "xcomp" and head.lemma_.lower() not in ("promise", "pledge", "vow", "threaten", "offer"):
+                for c in head.children:
+                    if c.dep_ in ("dobj", "dative") and c.i < verb.i:
+                        return c
+            # "X is scheduled/expected to attend": the passive subject of the control verb.
+            if self.is_passive(head):
+                for c in head.children:
+                    if c.dep_ in _PASS_SUBJ:
+                        return c
+            return self.subject_token(head, depth + 1)
+        if verb.dep_ == "xcomp":
+            return self.subject_token(head, depth + 1)
+        if verb.dep_ in ("conj", "acomp"):
+            return self.subject_token(head, depth + 1)
+        if verb.dep_ == "advcl" and verb.tag_ in ("VBG", "VBN", "VB"):
+            return self.subject_token(head, depth + 1)
+        if verb.dep_ == "acl" and (any(c.tag_ == "TO" for c in verb.children)
+                                   or (verb.tag_ == "VBG" and not self.index.at(head))):
+            # "accepted Putin's invitation to attend": the doer of the governing clause,
+            # else the noun's owner ("Tokyo's plan to relax ...").
+            if head.dep_ in ("dobj", "obj", "pobj") and head.head.pos_ in ("VERB", "AUX"):
+                found = self.subject_token(head.head, depth + 1)
+                if found is not None:
+                    return found
+            return next((c for c in head.children if c.dep_ == "poss"), None)
+        if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN"):
+            return head
+        if verb.dep_ == "pcomp" and head.head.i != head.i:
+            # "jailed X for helping ...": the object of the governing verb did it.
+            if head.lower_ == "for":
+                for c in head.head.children:
+                    if c.dep_ in ("dobj", "obj") and c.i < verb.i:
+                        return c
+            return self.subject_token(head.head, depth + 1)
+        return None
+
+    def passive_target_token(self, verb):
+        for c in verb.children:
+            if c.dep_ in _PASS_SUBJ:
+                if c.lower_ in _RELATIVE and verb.dep_ == "relcl":
+                    return verb.head
+                return c
+        if verb.dep_ == "acl" and verb.tag_ == "VBN":
+            return verb.head
+        if verb.dep_ == "conj":
+            return self.passive_target_token(verb.head)
+        return None
+
+    @staticmethod
+    def objects(verb) -> list:
+        objs = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+        out = []
+        for o in objs:
+            # "the islands which the Soviet Union seized": the relative's antecedent
+            if o.lower_ in _RELATIVE and verb.dep_ == "relcl":
+                o = verb.head
+            out.extend([o, *o.conjuncts])
+        return out
+
+    @staticmethod
+    def prep_objects(tok, word: str) -> list:
+        out = []
+        for c in tok.children:
+            if c.dep_ in ("prep", "prt", "agent", "dative") and c.lower_ == word:
+                for p in c.children:
+                    if p.dep_ in ("pobj", "pcomp"):
+                        out.append(p)
+        return out
+
+    # -- pattern matching ----------------------------------------------------------------------
+    def match_verb(self, tok) -> Pattern | None:
+        adjective = tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "amod") and any(
+            c.dep_ == "xcomp" for c in tok.children)
+        if (tok.pos_ not in ("VERB", "AUX") or tok.dep_ == "amod") and not adjective:
+            return None
+        candidates = next((self.lex.verbs[f] for f in verb_lemmas(tok) if f in self.lex.verbs), ())
+        for p in candidates:
+            if p.objects:
+                objs = self.objects(tok)
+                if self.is_passive(tok):
+                    t = self.passive_target_token(tok)
+                    if t is not None:
+                        objs.append(t)
+                ok = False
+                # "a state of emergency", "a number of troops": the noun after "of" counts too
+                objs += [q for o in list(objs) for q in self.prep_objects(o, "of")]
+                # "mediation efforts", "aid program": the compound names the thing
+                modifiers = [c for o in objs for c in o.children if c.dep_ == "compound"]
+                for o in objs + modifiers:
+                    low = o.lower_
+                    if {o.lemma_.lower(), low, low.removesuffix("s")} & p.objects:
+                        ok = True
+                for o in objs:
+                    # "@actor": the object names an actor ("a Japanese citizen", "Putin");
+                    # "@owned": it names or belongs to one ("China's actions")
+                    if "@actor" in p.objects and self.match_noun(o) is None and (
+                            self.index.at(o) or any(self.index.at(c) for c in o.children
+                                                    if c.dep_ in ("compound", "amod"))
+                            or any(self.np_actors(q) for w in ("of", "from") for q in self.prep_objects(o, w))):
+                        ok = True
+                    if "@owned" in p.objects and self.match_noun(o) is None and self.np_actors(o):
+                        ok = True
+                if not ok:
+                    continue
+            if p.complement_aux and not any(
+                    c.dep_ == "ccomp" and {a.lower_ for a in c.children if a.dep_ == "aux"} & p.complement_aux
+                    for c in tok.children):
+                continue
+            if p.prep and not any(
+                    c.dep_ in ("prep", "prt") and c.lower_ == p.prep
+                    and not any(g.ent_type_ in ("DATE", "TIME") for g in c.children)
+                    for c in tok.children):
+                continue
+            if not p.particle and any(c.dep_ == "prt" and c.lower_ in ("away", "off", "down", "out")
+                                      for c in tok.children):
+                continue  # "back away", "call off": another verb than the pattern's
+            if p.particle and not any(c.dep_ in ("prt", "advmod", "prep") and c.lower_ == p.particle
+                                      for c in tok.children):
+                continue
+            return p
+        return None
+
+    def match_noun(self, tok) -> Pattern | None:
+        if tok.pos_ not in ("NOUN", "PROPN"):
+            return None
+        mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
+        for p in self.lex.nouns.get(tok.lemma_.lower(), ()):
+            if p.modifiers and not (mods & p.modifiers):
+                continue
+            return p
+        return None
+
+    # -- arguments -------------------------------------------------------------------------------
+    def target_from_slots(self, tok, slots: tuple[str, ...], complement: Candidate | None,
+                          extra_heads: tuple = ()) -> list[ActorMention]:
+        for slot in slots:
+            found: list[ActorMention] = []
+            if slot == "dobj":
+                for o in [c for c in tok.children if c.dep_ in ("dobj", "obj")]:
+                    found = self.conj_actors(o)
+                    if not found and o.pos_ == "NOUN":
+                        found = self._hosted_by(o)
+            elif slot == "dative":
+                for o in [c for c in tok.children if c.dep_ == "dative" and c.pos_ != "ADP"]:
+                    found = self.conj_actors(o)
+            elif slot == "object_owner":
+                owners = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+                if self.is_passive(tok):
+                    owners.append(self.passive_target_token(tok))
+                for o in owners:
+                    if o is None:
+                        continue
+                    for c in o.children:
+                        if c.dep_ == "poss" or (c.dep_ in ("compound", "amod") and c.i < o.i):
+                            found.extend(self.np_actors(c))
+                    for p in self.prep_objects(o, "of"):
+                        found.extend(self.conj_actors(p))
+            elif slot == "complement_subject":
+                for c in tok.children:
+                    if c.dep_ in ("ccomp", "xcomp"):
+                        for sub in c.children:
+                            if sub.dep_ in _SUBJ or sub.dep_ in _PASS_SUBJ:
+                                found.extend(self.conj_actors(sub))
+            elif slot == "complement":
+                if complement is not None:
+                    found = list(complement.targets) or [
+                        m for m in complement.sources]
+            else:
+                for head in (tok, *extra_heads):
+                    for p in self.prep_objects(head, slot):
+                        found.extend(self.conj_actors(p))
+                    # Prepositions often attach to the object ("supplied arms to X"), or to
+                    # the passive subject ("evidence against X was presented").
+                    for o in [c for c in head.children if c.dep_ in ("dobj", "obj", "nsubjpass")]:
+                        for p in self.prep_objects(o, slot):
+                            found.extend(self.conj_actors(p))
+            found = _dedupe(found)
+            if found:
+                return found
+        return []
+
+    def _hosted_by(self, noun) -> list[ActorMention]:
+        """The host of an event object ("the summit hosted by Indonesia")."""
+        for c in noun.children:
+            if c.dep_ in ("acl", "relcl"):
+                for a in c.children:
+                    if a.dep_ == "agent":
+                        for p in a.children:
+                            if p.dep_ == "pobj":
+                                return self.conj_actors(p)
+        return []
+
+    def location(self, anchors: list) -> str | None:
+        for tok in anchors:
+            for c in tok.children:
+                if c.dep_ != "prep" or c.lower_ not in _LOCATION_PREPS:
+                    continue
+                for p in c.children:
+                    if p.dep_ != "pobj" or p.ent_type_ in ("DATE", "TIME"):
+                        continue
+                    if p.ent_type_ in _LOCATION_ENTS or (p.ent_type_ == "ORG" and p.pos_ == "PROPN"):
+                        ent = next((e for e in self.doc.ents if e.start <= p.i < e.end), None)
+                        return ent.text if ent is not None else p.text
+                    if p.pos_ == "PROPN" and self.index.at(p):
+                        return " ".join(t.text for t in p.subtree if t.dep_ != "det")
+        return None
+
+    # -- speakers ---------------------------------------------------------------------------------
+    def speaker_of(self, tok):
+        """(speech verb, speaker token) governing ``tok`` as reported speech, if any."""
+        speech = self.lex.speech_verbs | self.lex.modality["hypothetical_governors"]
+        for g in tok.ancestors:
+            if g.pos_ in ("VERB", "AUX") and g.lemma_.lower() in speech:
+                return g, self.subject_token(g)
+        root = tok.sent.root
+        for c in root.children:
+            if c.dep_ in ("parataxis", "ccomp") and c.lemma_.lower() in self.lex.speech_verbs and c.i > tok.i:
+                return c, self.subject_token(c)
+        if root.lemma_.lower() in self.lex.speech_verbs and root.i != tok.i:
+            return root, self.subject_token(root)
+        return None, None
+
+    def is_commentator(self, speaker) -> bool:
+        """An analyst, expert, professor ... — also by surname once introduced as one in the
+        document ("Asia Society analyst Ayako Doi ...", later "Doi said ...")."""
+        if speaker is None:
+            return False
+        if speaker.pos_ == "PROPN" and speaker.text in self._commentator_names:
+            return True
+        words = {speaker.lemma_.lower()}
+        for c in speaker.children:
+            if c.dep_ in ("appos", "compound", "amod", "acl", "relcl"):
+                words |= {t.lemma_.lower() for t in c.subtree}
+        if words & self.lex.commentators:
+            if speaker.pos_ == "PROPN":
+                self._commentator_names.add(speaker.text)
+            return True
+        return False
+
+    def commentary_context(self, tok) -> bool:
+        """"according to analysts" attached to the clause of ``tok``."""
+        for anc in [tok, *tok.ancestors]:
+            for c in anc.children:
+                if c.dep_ == "prep" and c.lower_ == "according":
+                    for t in c.subtree:
+                        if t.lemma_.lower() in self.lex.commentators:
+                            return True
+        return False
+
+    # -- events -----------------------------------------------------------------------------------
+    def is_event_noun(self, tok) -> bool:
+        return tok is not None and tok.pos_ in ("NOUN", "PROPN") and self.match_noun(tok) is not None
+
+    def verb_candidate(self, tok, pattern: Pattern, consumed: set[int]) -> Candidate | None:
+        passive = self.is_passive(tok)
+        subj = self.subject_token(tok)
+        if pattern.inverse and not passive:
+            return self._inverse_candidate(tok, pattern, subj)
+        # "Japan's aid arrived", "the sanctions were extended": a predicate about an event
+        # noun, which carries the event itself.
+        # (Verb patterns built around their object noun, "sanctions were imposed on X by Y",
+        # are the event themselves.)
+        if not pattern.objects:
+            if subj is not None and subj.head.i == tok.i and self.is_event_noun(subj):
+                return None
+            if passive and not pattern.code.startswith("043") and self.is_event_noun(self.passive_target_token(tok)):
+                return None
+        sources = self.conj_actors(subj) if subj is not None else []
+        inherited = subj is not None and subj.head.i != tok.i
+        complement = None
+        code = pattern.code
+        controller = None
+        if pattern.complement:
+            complement = self.complement_of(tok, pattern, consumed)
+            if complement is not None:
+                kind = pattern.complement
+                if kind == "intent":
+                    # "X wants Y to attack Z": wanting someone else to act is an appeal to them.
+                    controller = next((c for c in tok.children if c.dep_ in ("dobj", "dative")
+                                       and c.i < complement.trigger.i), None)
+                    if controller is None:
+                        # "suggested (that) Russia should withdraw": someone else is to act
+                        own = {m.actor.actor_id for m in sources}
+                        clause = complement.anchors[1] if complement.nominal and len(complement.anchors) > 1 \
+                            else complement.trigger
+                        other = next((c for c in clause.children
+                                      if c.dep_ in _SUBJ and c.lower_ not in _RELATIVE), None)
+                        named = self.conj_actors(other) if other is not None else []
+                        own_countries = {m.actor.country for m in sources if m.actor.country}
+                        if named and not ({m.actor.actor_id for m in named} & own) and not (
+                                {m.actor.country for m in named} & own_countries):
+                            # (not when the proposer's own state is among them: "Abe suggested
+                            # that Japan and Russia hold a summit" is an intent to meet)
+                            controller = other
+                    if controller is not None:
+                        kind = "appeal"
+                code = self.lex.map_complement(kind, complement.code)
+                if complement.modality == "negated" and kind in ("appeal", "demand"):
+                    code = pattern.code  # "asked him not to come": not an appeal to meet
+            elif pattern.needs_complement:
+                return None
+        targets: list[ActorMention] = []
+        if controller is not None:
+            targets = self.conj_actors(controller)
+        if passive:
+            t = self.passive_target_token(tok)
+            if t is not None:
+                targets = self.conj_actors(t)
+        if not targets:
+            targets = self.target_from_slots(tok, pattern.target, complement)
+        if not targets and not (pattern.symmetric and len(sources) > 1):
+            targets = self.location_actors(tok, code)
+        if pattern.allege and pattern.needs_complement and not any(c.dep_ == "ccomp" for c in tok.children):
+            return None  # "as X has claimed": no allegation reported here
+        if pattern.allege and complement is None:
+            # "X alleged that Y did Z": Y is the accused even when Z has no pattern.
+            for c in tok.children:
+                if c.dep_ == "ccomp":
+                    s = self.subject_token(c)
+                    if s is not None:
+                        targets = targets or self.conj_actors(s)
+        anchors = [tok]
+        ids = {m.actor.actor_id for m in sources}
+        targets = [t for t in targets if t.actor.actor_id not in ids] if len(sources) == 1 else targets
+        pairwise = pattern.symmetric and not targets and len(sources) > 1
+        if pattern.needs_target and not targets and not pairwise:
+            return None
+        modality, cue = clause_modality(anchors, self.lex, speech_stop=self.lex.speech_verbs)
+        cand = Candidate(trigger=tok, pattern=pattern, code=code, sources=sources, targets=targets,
+                         pairwise=pairwise, anchors=anchors, modality=modality, modality_cue=cue,
+                         location=self.location(anchors), passive=passive,
+                         complement_of=complement.pattern.id if complement else None)
+        cand.confidence = 0.85 - 0.1 * inherited - 0.05 * passive
+        # An unnamed doer ("insurgents shelled X") still reports an event against a named target.
+        cand.explicit_subject = (subj is not None and subj.head.i == tok.i and subj.pos_ == "NOUN"
+                                 and not passive)
+        return cand
+
+    def _inverse_candidate(self, tok, pattern: Pattern, subj) -> Candidate | None:
+        """ "X received weapons from Y": Y is the source, X the target."""
+        sources = self.target_from_slots(tok, pattern.target, None)
+        targets = self.conj_actors(subj) if subj is not None else []
+        if not sources:
+            return None
+        anchors = [tok]
+        modality, cue = clause_modality(anchors, self.lex, speech_stop=self.lex.speech_verbs)
+        cand = Candidate(trigger=tok, pattern=pattern, code=pattern.code, sources=sources,
+                         targets=[t for t in targets if t.actor.actor_id not in {m.actor.actor_id for m in sources}],
+                         anchors=anchors, modality=modality, modality_cue=cue,
+                         location=self.location(anchors))
+        cand.confidence = 0.75
+        return cand
+
+    def location_actors(self, tok, code: str, extra: tuple = ()) -> list[ActorMention]:
+        """The state where a meeting, visit, protest, show of force or attack took place, as its
+        target ("will meet in Zurich", "protested in Beijing", "exercises in Alaska", "killed in
+        shelling in the Gaza Strip")."""
+        if code[:2] not in ("04", "14", "15", "18", "19") or code.startswith("041"):
+            return []
+        heads = [tok, *extra, *[c for c in tok.children if c.dep_ in ("dobj", "obj")]]
+        for head in heads:
+            for c in head.children:
+                if c.dep_ != "prep" or c.lower_ not in ("in", "at", "to"):
+                    continue
+                for p in c.children:
+                    if p.dep_ != "pobj" or p.ent_type_ in ("DATE", "TIME"):
+                        continue
+                    # a place, not a person or a thing owned by one ("at Putin's stance")
+                    found = [m for m in self.conj_actors(p) if m.actor.kind == "state"
+                             or p.ent_type_ in _LOCATION_ENTS]
+                    if found:
+                        return found
+                    ent = next((e for e in self.doc.ents if e.start <= p.i < e.end), None)
+                    if ent is not None and ent.label_ in _LOCATION_ENTS:
+                        actor = self._lookup(ent.text)
+                        if actor is not None:
+                            return [ActorMention(ent.start_char, ent.end_char, ent.text, actor, 0.6,
+                                                 "location", None)]
+            # "the Beijing Olympics", "Lavrov's Tokyo visit": a place named in the event noun
+            if head.i != tok.i or tok.pos_ in ("NOUN", "PROPN"):
+                for c in head.children:
+                    if c.dep_ == "compound" and c.ent_type_ in _LOCATION_ENTS:
+                        actor = self._lookup(c.text)
+                        if actor is not None:
+                            return [ActorMention(c.idx, c.idx + len(c.text), c.text, actor, 0.6,
+                                                 "location", None)]
+        return []
+
+    def _sector_of(self, mention: ActorMention, sector: str) -> ActorMention:
+        """ "students in Chile": the state's people of that sector, not the state."""
+        if mention.actor.kind != "state" or not mention.actor.country:
+            return mention
+        if self._db is None:
+            from ..actors import load_actor_db
+
+            self._db = load_actor_db()
+        try:
+            actor = self._db.sector_actor(mention.actor.country, sector)
+        except (KeyError, ValueError, LookupError):
+            return mention
+        return replace(mention, actor=actor)
+
+    def _lookup(self, text: str):
+        """The state a place name belongs to ("Zurich" -> Switzerland, "Beijing" -> China)."""
+        if self._db is None:
+            from ..actors import load_actor_db
+
+            self._db = load_actor_db()
+        try:
+            actor = lookup(text, self.when, self._db)
+        except (KeyError, ValueError, LookupError):
+            return None
+        if actor is not None and actor.country and actor.kind != "state":
+            # a capital used as a place, not as a metonym for its government
+            return self._state(actor.country) or actor
+        return actor
+
+    def complement_of(self, tok, pattern: Pattern, consumed: set[int]) -> Candidate | None:
+        """The codable complement of a wrapper verb (clause or event noun); marks it consumed."""
+        for c in tok.children:
+            if c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "advcl" and any(a.tag_ == "TO" for a in c.children)):
+                p = self.match_verb(c)
+                if p is not None and c.i not in consumed:
+                    consumed.add(c.i)
+                    cand = self.verb_candidate(c, p, consumed)
+                    if cand is not None:
+                        for o in self.objects(c):
+                            consumed.add(o.i)
+                        return cand
+                # "reluctant to realize X or return Y": a codable conjoined infinitive
+                for conj in c.conjuncts:
+                    p = self.match_verb(conj)
+                    if p is not None and conj.i not in consumed:
+                        consumed.add(conj.i)
+                        cand = self.verb_candidate(conj, p, consumed)
+                        if cand is not None:
+                            return cand
+                # "pledged to provide aid": a light verb carrying an event noun
+                if set(verb_lemmas(c)) & self.lex.light_verbs:
+                    for o in self.objects(c):
+                        p = self.match_noun(o)
+                        if p is not None and o.i not in consumed:
+                            consumed.add(o.i)
+                            consumed.add(c.i)
+                            return self.noun_candidate(o, p, governed=True)
+        nouns = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+        if pattern.prep:
+            nouns += self.prep_objects(tok, pattern.prep)
+        for word in ("for", "to", "with", "on"):
+            nouns += self.prep_objects(tok, word)
+        for n in nouns:
+            for cand_tok in [n, *[p for p in self.prep_objects(n, "of")], *[p for p in self.prep_objects(n, "for")]]:
+                p = self.match_noun(cand_tok)
+                if p is not None:
+                    consumed.add(cand_tok.i)
+                    return self.noun_candidate(cand_tok, p, governed=True)
+        return None
+
+    def noun_candidate(self, tok, pattern: Pattern, governed: bool = False) -> Candidate | None:
+        sources: list[ActorMention] = []
+        for slot in pattern.source:
+            found: list[ActorMention] = []
+            if slot == "poss":
+                for c in tok.children:
+                    if c.dep_ == "poss":
+                        found = self.conj_actors(c)
+            elif slot in ("compound", "amod"):
+                deps = ("compound", "nmod") if slot == "compound" else ("amod",)
+                for c in tok.children:
+                    if c.dep_ in deps and c.i < tok.i:
+                        for t in c.subtree:
+                            found.extend(self.index.at(t))
+            else:
+                for p in self.prep_objects(tok, slot):
+                    found.extend(self.conj_actors(p))
+            found = _dedupe(found)
+            if found:
+                sources = found
+                break
+        complement = None
+        code = pattern.code
+        if pattern.complement:
+            for c in tok.children:
+                if c.dep_ in ("acl", "ccomp", "relcl") and c.pos_ in ("VERB", "AUX"):
+                    p = self.match_verb(c)
+                    if p is not None:
+                        complement = self.verb_candidate(c, p, set())
+                        if complement is not None:
+                            self._noun_complements.add(c.i)
+                            code = self.lex.map_complement(pattern.complement, complement.code)
+                            break
+        anchors = [tok]
+        carrier = None
+        light = tok.dep_ in ("dobj", "obj") and bool(set(verb_lemmas(tok.head)) & self.lex.light_verbs)
+        subject_of_verb = (tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX")
+                           and bool(set(verb_lemmas(tok.head)) & self.lex.occurrence_verbs))
+        carried_object = light
+        if light or subject_of_verb:
+            carrier = tok.head
+        inherited = False
+        if (tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.dep_ in ("dobj", "obj")
+                and set(verb_lemmas(tok.head.head.head)) & self.lex.light_verbs):
+            # "provided 25,000 tons of food aid", "gave 5 million dollars of aid"
+            carrier = tok.head.head.head
+            carried_object = True
+        if (tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.pos_ in ("VERB", "AUX")
+                and tok.head.head.lemma_.lower() in ("engage", "participate", "involve")):
+            carrier = tok.head.head  # "engaged in ethnic cleansing"
+            if self.match_verb(carrier) is not None:
+                return None  # "engaged X in a clash": the verb's own event
+            if not sources and self.is_passive(carrier):  # "forces were engaged in ..."
+                subj = self.passive_target_token(carrier)
+                sources = self.conj_actors(subj) if subj is not None else []
+        if carrier is None and tok.dep_ == "pobj" and tok.head.lower_ in _ACCOMPANYING and code.startswith("04") \
+                and tok.head.head.pos_ in ("VERB", "AUX"):
+            # "held talks with X during a visit to Y": the visit is the talks' doer's.
+            carrier = tok.head.head
+        if carrier is not None:
+            anchors.append(carrier)
+            if not sources and tok.dep_ in ("dobj", "obj", "pobj"):
+                subj = self.subject_token(carrier)
+                if subj is not None:
+                    sources = self.conj_actors(subj)
+                    inherited = True
+        heads = (carrier,) if carrier is not None else ()
+        between: list[ActorMention] = []
+        for head in (tok, *heads):
+            for p in self.prep_objects(head, "between") + self.prep_objects(head, "among"):
+                between.extend(self.conj_actors(p))
+        slots = tuple(s for s in pattern.target if s not in ("between", "among"))
+        targets = self.target_from_slots(tok, slots, complement, extra_heads=heads)
+        if not targets and between and not pattern.symmetric:
+            targets = _dedupe(between)
+        if not targets and carrier is not None and carried_object:
+            # "gave Tanzania a grant": the light verb's indirect object
+            for c in carrier.children:
+                if c.dep_ in ("dative", "iobj") and c.pos_ != "ADP":
+                    targets = self.conj_actors(c)
+        ids = {m.actor.actor_id for m in sources}
+        targets = [t for t in targets if t.actor.actor_id not in ids]
+        pairwise = False
+        if pattern.symmetric and not targets:
+            sources = _dedupe(sources + between)
+            pairwise = len(sources) > 1
+        if not targets and not pairwise:
+            targets = [t for t in self.location_actors(tok, pattern.code, heads)
+                       if t.actor.actor_id not in ids]
+        modality, cue = clause_modality(anchors, self.lex, nominal=True, speech_stop=self.lex.speech_verbs)
+        loc = self.location(anchors)
+        cand = Candidate(trigger=tok, pattern=pattern, code=code, sources=sources,
+                         targets=targets, pairwise=pairwise, anchors=anchors, modality=modality,
+                         modality_cue=cue, location=loc, nominal=True,
+                         complement_of=complement.pattern.id if complement else None)
+        cand.confidence = 0.7 - 0.1 * inherited + 0.05 * bool(carrier)
+        return cand
+
+    def sentence(self, sent) -> list[Candidate]:
+        """All events of one sentence."""
+        for tok in sent:  # remember commentators introduced here, for later "X said"
+            if tok.lemma_.lower() in self.lex.speech_verbs and tok.pos_ == "VERB":
+                self.is_commentator(self.subject_token(tok))
+        consumed: set[int] = set()
+        found: list[Candidate] = []
+        verb_tokens = [(t, self.match_verb(t)) for t in sent]
+        # Wrappers first (they consume their complements), outermost clause first.
+        order = sorted([(t, p) for t, p in verb_tokens if p is not None],
+                       key=lambda tp: (tp[1].complement is None, len(list(tp[0].ancestors))))
+        for tok, pattern in order:
+            if tok.i in consumed:
+                continue
+            consumed.add(tok.i)
+            cand = self.verb_candidate(tok, pattern, consumed)
+            if cand is not None:
+                found.append(cand)
+                # A verb's event-noun object is part of the verb's event ("hosted the summit",
+                # "held a round of negotiations").
+                for o in self.objects(tok):
+                    consumed.add(o.i)
+                    consumed.update(p.i for p in self.prep_objects(o, "of"))
+        for tok in sent:
+            if tok.i in consumed:
+                continue
+            pattern = self.match_noun(tok)
+            if pattern is None:
+                continue
+            if tok.dep_ in ("dobj", "obj") and self.match_verb(tok.head) is not None:
+                continue
+            cand = self.noun_candidate(tok, pattern)
+            if cand is not None and not cand.sources and cand.root in ("18", "19", "20"):
+                self._victims(cand)
+            if cand is not None and not cand.sources:
+                self._located_protesters(cand)
+            if cand is not None and (cand.sources or cand.explicit_subject):
+                found.append(cand)
+        # "its demand that Israel ease restrictions": the clause is the noun's complement
+        found = [c for c in found if c.nominal or c.trigger.i not in self._noun_complements]
+        kept = []
+        for cand in found:
+            verb, speaker = self.speaker_of(cand.trigger)
+            cand.speaker = speaker
+            if verb is not None and (self.is_commentator(speaker) or
+                                     (speaker is not None and speaker.lemma_.lower() in self.lex.commentators)):
+                log.debug("dropping %s: reported by commentator %s", cand.pattern.id, speaker)
+                continue
+            if self.commentary_context(cand.trigger):
+                continue
+            if verb is not None and verb.lemma_.lower() in ("allege", "claim") and cand.modality == "asserted":
+                cand.modality, cand.modality_cue = "hypothetical", verb.lemma_.lower()
+            self._negated_refusal(cand)
+            self._announced_intent(cand, verb, speaker)
+            self._threat(cand)
+            if not cand.sources:
+                self._located_protesters(cand)
+            self._protest_target(cand)
+            if not cand.sources and not (cand.explicit_subject and cand.targets):
+                continue
+            kept.append(cand)
+        kept = self._drop_redundant(kept)
+        for cand in kept:
+            if cand.pairwise or (cand.pattern.symmetric and len(cand.sources) > 1):
+                self.last_pair = list(cand.sources)
+            elif cand.pattern.symmetric and cand.sources and cand.targets:
+                self.last_pair = _dedupe(cand.sources + cand.targets)
+            for m in cand.sources:
+                if m.actor.kind == "person":
+                    self.last_person = m
+        return kept
+
+    @staticmethod
+    def _drop_redundant(cands: list[Candidate]) -> list[Candidate]:
+        """ "met X to discuss ...", "attended to discuss ...": a purpose clause repeating its
+        governing event's kind adds nothing."""
+        by_token = {c.trigger.i: c for c in cands}
+        out = []
+        for c in cands:
+            if c.trigger.dep_ in ("xcomp", "advcl") and not c.nominal:
+                gov = next((by_token[a.i] for a in c.trigger.ancestors if a.i in by_token), None)
+                if gov is not None and gov.root == c.root:
+                    if c.targets and not gov.targets and not gov.pairwise:
+                        gov.targets = list(c.targets)  # "began a hunger strike to protest against X"
+                    continue
+            out.append(c)
+        return out
+
+    def _victims(self, cand: Candidate) -> None:
+        """ "A roadside bombing killed two soldiers", "three civilians were killed in a car
+        bombing": an attack by an unnamed doer against the named victims."""
+        tok = cand.trigger
+        victims: list[ActorMention] = []
+        head = tok.head
+        if tok.dep_ == "nsubj" and head.pos_ == "VERB":
+            for o in self.objects(head):
+                victims.extend(self.conj_actors(o))
+        elif tok.dep_ == "pobj" and tok.head.lower_ in ("in", "by") and self.is_passive(tok.head.head):
+            t = self.passive_target_token(tok.head.head)
+            if t is not None:
+                victims = self.conj_actors(t)
+        if victims:
+            cand.targets = _dedupe(cand.targets + victims)
+            cand.explicit_subject = True
+            cand.confidence -= 0.2
+
+    def _located_protesters(self, cand: Candidate) -> None:
+        """ "Thousands rallied in Gaza": unnamed protesters are people of the place where they
+        protest (CAMEO practice codes them by location)."""
+        if cand.root != "14":
+            return
+        places = self.location_actors(cand.trigger, cand.code, tuple(cand.anchors[1:]))
+        countries = {m.actor.country for m in places if m.actor.country}
+        if len(countries) == 1:
+            state = self._state(countries.pop())
+            if state is not None:
+                tok = cand.trigger
+                cand.sources = [ActorMention(tok.idx, tok.idx + len(tok.text), tok.text, state, 0.4,
+                                             "location", None)]
+                cand.targets = [t for t in cand.targets if t.actor.actor_id != state.actor_id]
+                cand.confidence -= 0.15
+
+    def _protest_target(self, cand: Candidate) -> None:
+        """A protest with no named target is against the government where it happens (CAMEO
+        practice): the state of its location, else the protesters' own state."""
+        if cand.root != "14" or cand.targets or not cand.sources:
+            return
+        countries = {m.actor.country for m in cand.sources if m.actor.country}
+        if len(countries) != 1:
+            return
+        state = self._state(countries.pop())
+        if state is not None:
+            tok = cand.trigger
+            cand.targets = [ActorMention(tok.idx, tok.idx + len(tok.text), tok.text, state, 0.5, "default", None)]
+            cand.confidence -= 0.1
+
+    def _state(self, iso3: str):
+        if self._db is None:
+            from ..actors import load_actor_db
+
+            self._db = load_actor_db()
+        try:
+            return self._db.actor(iso3, self.when)
+        except (KeyError, ValueError, LookupError):
+            return None
+
+    def _threat(self, cand: Candidate) -> None:
+        """ "X plans to impose sanctions", "X will withdraw its force unless ...": announced or
+        conditional coercion is a threat (CAMEO 13), reported as asserted."""
+        if cand.complement_of or cand.root not in ("15", "16", "17", "18", "19", "20"):
+            return
+        conditional = cand.modality == "hypothetical" and cand.modality_cue == "consequent"
+        if cand.modality == "planned" or conditional:
+            cand.code = self.lex.map_complement("threaten", cand.code)
+            cand.modality, cand.modality_cue = "asserted", "threat"
+
+    def _announced_intent(self, cand: Candidate, verb, speaker) -> None:
+        """ "Israel announced it would free prisoners": a planned cooperative act announced by
+        its own doer is an expression of intent (CAMEO 03)."""
+        if cand.modality != "planned" or verb is None or speaker is None or cand.complement_of:
+            return
+        if cand.root not in ("04", "05", "06", "07", "08") or not cand.sources:
+            return
+        if verb.lemma_.lower() not in self.lex.speech_verbs:
+            return
+        speakers = {m.actor.country or m.actor.actor_id for m in self.conj_actors(speaker)}
+        doers = {m.actor.country or m.actor.actor_id for m in cand.sources}
+        if speakers and speakers & doers:
+            cand.code = self.lex.map_complement("intent", cand.code)
+            cand.modality, cand.modality_cue = "asserted", verb.lemma_.lower()
+
+    def _negated_refusal(self, cand: Candidate) -> None:
+        """ "would not provide support", "will not meet": a stated refusal is a REJECT event."""
+        if cand.modality != "negated" or cand.root not in ("03", "04", "05", "06", "07", "08"):
+            return
+        aux = {c.lower_ for t in cand.anchors for c in t.children if c.dep_ == "aux"}
+        if aux & {"will", "would", "wo", "'ll", "shall"}:
+            cand.code = self.lex.map_complement("reject", cand.code)
+            cand.modality, cand.modality_cue = "asserted", "refusal"
+
+
+def find_candidates(doc, mentions: list[ActorMention], patterns: PatternSet,
+                    when=None) -> list[list[Candidate]]:
+    """Candidates for every sentence of ``doc`` (one list per sentence, in order)."""
+    ex = Extractor(doc, expand_groups(mentions, when), patterns, when)
+    return [ex.sentence(sent) for sent in doc.sents]
