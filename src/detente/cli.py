@@ -436,6 +436,23 @@ def bench_pubdates(data, limit):
     click.echo(format_report(evaluate(data, limit=limit)))
 
 
+@bench.command("load")
+@DB_OPTION
+@click.option("--seconds", type=click.FloatRange(0, 600, min_open=True), default=30.0, show_default=True)
+@click.option("--clients", type=click.IntRange(1, 64), default=4, show_default=True)
+def bench_load(db, seconds, clients):
+    """Requests/s and p50/p99 latency of the main API endpoints on loopback (bounded run)."""
+    from .bench.load import format_report, run
+
+    try:
+        figures = run(db, seconds=seconds, clients=clients)
+    except DetenteError as exc:
+        _fail(exc)
+    click.echo(format_report(figures), nl=False)
+    if figures["total"]["errors"]:
+        sys.exit(1)
+
+
 @bench.command("throughput")
 @click.option("--data", type=click.Path(exists=True, path_type=Path), default=SHARED / "seeds", show_default=True)
 @click.option("--repeat", type=int, help="Repeat the texts this many times (default: to 60,000 words).")

@@ -172,6 +172,25 @@ def doc_id_for(text: str) -> str:
     return hashlib.sha256(norm.encode("utf-8")).hexdigest()[:DOC_ID_CHARS]
 
 
+#: libxml2 (under lxml and trafilatura) stops reading HTML nested deeper than this.
+_MAX_HTML_DEPTH = 255
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)[^>]*?(/?)>")
+_VOID = frozenset(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+                   "param", "source", "track", "wbr"])
+
+
+def _too_deep(html: str) -> bool:
+    """Whether the tags nest deeper than the HTML parser reads (to explain a missing text)."""
+    depth = 0
+    for m in _TAG.finditer(html):
+        if m.group(3) or m.group(2).lower() in _VOID:
+            continue
+        depth += -1 if m.group(1) else 1
+        if depth > _MAX_HTML_DEPTH:
+            return True
+    return False
+
+
 def _html_extract(html: str, url: str | None, file: str, line: int | None) -> dict:
     import trafilatura
 
@@ -183,12 +202,13 @@ def _html_extract(html: str, url: str | None, file: str, line: int | None) -> di
     except (ValueError, TypeError, AttributeError, LookupError, RecursionError) as exc:
         raise IngestError("no_text", f"HTML could not be parsed: {exc}", file=file,
                           line=line) from exc
-    if doc is None:
-        raise IngestError("no_text", "HTML has no main text", file=file, line=line)
-    get = doc.get if isinstance(doc, dict) else (lambda k: getattr(doc, k, None))
+    get = (lambda k: None) if doc is None else (
+        doc.get if isinstance(doc, dict) else (lambda k: getattr(doc, k, None)))
     text = get("text") or ""
     if not text.strip():
-        raise IngestError("no_text", "HTML has no main text", file=file, line=line)
+        why = (f" (elements nested deeper than {_MAX_HTML_DEPTH} levels, which the HTML parser "
+               "does not read)" if _too_deep(html) else "")
+        raise IngestError("no_text", "HTML has no main text" + why, file=file, line=line)
     return {"text": text, "title": get("title"), "author": get("author"), "date": get("date"),
             "site": get("sitename"), "url": get("url")}
 
