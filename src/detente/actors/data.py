@@ -43,7 +43,10 @@ from ..records import Actor
 
 log = logging.getLogger(__name__)
 
-#: Sector codes (PLOVER/CAMEO style) and how a state's sector actor is named.
+#: Sector codes (PLOVER/CAMEO style) and how a state's sector actor is named. Non-state
+#: sectors follow the CAMEO/Phoenix agent codes: REB armed rebels and militant groups, INS
+#: insurgents, OPP political opposition and protest movements, RAD radicals and extremists,
+#: LAB labour, AGR farmers, REF refugees and displaced people, CRM criminal groups.
 SECTORS = {
     "GOV": "government",
     "MIL": "armed forces",
@@ -57,11 +60,21 @@ SECTORS = {
     "NGO": "non-governmental organisations",
     "CVL": "civilians",
     "REB": "rebels",
+    "INS": "insurgents",
     "OPP": "opposition",
+    "RAD": "radicals",
+    "LAB": "labour",
+    "AGR": "agriculture",
+    "REF": "refugees",
+    "CRM": "criminals",
     "PTY": "political parties",
     "ELI": "elites",
     "IGO": "intergovernmental organisation",
 }
+#: Sectors of actors outside the state ("Hamas", "Georgian demonstrators"): a phrase such as
+#: "Hamas officials" names the group itself, not a state's government.
+NONSTATE_SECTORS = frozenset({"REB", "INS", "OPP", "RAD", "LAB", "AGR", "REF", "CRM", "NGO",
+                              "PTY"})
 ROLE_CODES = {"hos": "head_of_state", "hog": "head_of_government", "fm": "foreign_minister",
               "dm": "defence_minister"}
 #: Which of a person's simultaneous offices names them (lower = more important).
@@ -624,6 +637,9 @@ def _check(db: ActorDB) -> None:
         for m in o.members:
             if m not in db.countries:
                 raise ConfigError(f"organisation {o.id}: unknown member {m!r}")
+    for p in db.places.values():
+        if p.country not in db.countries:
+            raise ConfigError(f"place {p.name!r}: unknown country {p.country!r}")
     for m in db.metonyms:
         head = m.target.split(":", 1)[0]
         if head not in db.countries and m.target not in db.organisations:

@@ -23,9 +23,20 @@ Rules, in order of application (one pass over the text, then a pass for pronouns
 4. **New actors** — a person not in the data becomes a new actor (``method="new"``) with the
    state and sector its context gives: titles ("Admiral" -> MIL), state modifiers ("South
    Korean Prime Minister ..."), appositions ("..., head of Japan's Self-Defense Forces").
-5. **Pronouns** — he/she/his/her/him, it/its and they/them/their resolve to an antecedent
+5. **Pronouns** — he/she/his/her/him (persons), it/its (states, organisations) and
+   they/them/their (groups, plural sector actors, non-state groups) resolve to an antecedent
    when it is unambiguous: the subject of a governing clause (syntax), or the only candidate
-   in the current and previous sentence.
+   in the current and previous sentence. When another fitting actor stands between that
+   subject and the pronoun ("X imposed sanctions on Y since its ..."), the pronoun goes to
+   that nearer actor only if it is the one object of the pronoun's clause ("X thanked Y for
+   his ..."), and is otherwise left unresolved. A subject shared by coordinated verbs ("X met
+   Y and renewed his ...") keeps the pronoun.
+6. **Non-state actors** — named armed and political groups (organisations.yaml: Hamas,
+   the Taliban, al-Qaeda ...) and "<state adjective> <group noun>" ("Georgian
+   demonstrators" -> GEO:OPP, "Iraqi insurgents" -> IRQ:INS) are sector actors, not the
+   state; "ethnic Albanians", "pro-Russian separatists" do not name the state.
+
+:func:`place_country` gives the state a place name lies in ("in Vladivostok" -> RUS).
 
 Confidence by method (a resolution's ``confidence``): full name or title + name 0.95;
 organisation or state name 0.9; surname of a person in office at the date 0.9 (0.75 if not
@@ -48,7 +59,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from ..records import Actor, ActorMention
-from .data import ActorDB, fold, slug
+from .data import NONSTATE_SECTORS, SECTORS, ActorDB, fold, slug
 
 log = logging.getLogger(__name__)
 
@@ -84,6 +95,11 @@ _COLLECTIVE_STATES = ("two countries", "both countries", "two nations", "both na
                       "two sides", "both sides", "two states", "both states", "two governments",
                       "both governments", "the parties")
 _COLLECTIVE_LEADERS = ("two leaders", "both leaders", "two heads of state")
+#: Verbs whose subject "it" is an agent ("It said ...", "it warned"), not an expletive.
+_AGENT_VERBS = {"say", "add", "warn", "announce", "insist", "urge", "reject", "deny", "accuse",
+                "claim", "argue", "want", "plan", "agree", "refuse", "protest", "demand",
+                "threaten", "respond", "condemn", "vow", "pledge", "promise", "decline",
+                "welcome", "criticise", "criticize", "summon", "expel", "sign", "send"}
 _PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 _THING_PRONOUNS = {"it", "its", "itself"}
 _PLURAL_PRONOUNS = {"they", "them", "their", "themselves"}
@@ -274,6 +290,55 @@ def lookup(text: str, when: dt.date | None, db: ActorDB) -> Actor | None:
     return db.actor(actor_id, when) if actor_id else None
 
 
+def place_country(text: str, when: dt.date | None, db: ActorDB) -> str | None:
+    """ISO3 of the state a place name lies in ("Vladivostok" -> RUS, "the Kremlin" -> RUS,
+    "Tokyo" -> JPN, "Brussels" -> BEL, "Japan" -> JPN), valid at ``when``; None if unknown.
+
+    Looks at ``places.tsv`` (cities, regions, islands), capitals and seats of government
+    (``countries.tsv``, ``metonyms.tsv``; a seat standing for an international organisation
+    gives the state it is in) and state names. For a capital that served several states
+    ("Moscow": Soviet Union, Russia) the state that exists at ``when`` wins.
+    """
+    raw = re.sub(r"\s+", " ", text.replace("’", "'")).strip()
+    raw = re.sub(r"('s|')$", "", raw)
+    raw = re.sub(r"^(?:the|The)\s+", "", raw)
+    if not raw:
+        return None
+    place = db.places.get(raw)
+    if place is None:
+        key = fold(raw)
+        place = next((p for n, p in sorted(db.places.items()) if fold(n) == key), None)
+    if place is not None:
+        return db.countries[place.country].iso3
+    ids = db.index.get(fold(raw), set())
+
+    def pick(countries: list[str]) -> str | None:
+        countries = [c for c in dict.fromkeys(countries) if c in db.countries]
+        if not countries:
+            return None
+        valid = [c for c in countries if db.is_valid(c, when)] or countries
+        best = min(valid, key=lambda c: (db.countries[c].status == "historical", c))
+        return db.countries[best].iso3
+
+    found = pick([i.split(":", 1)[0] for i in ids if i.endswith(":GOV")])  # capitals
+    if found:
+        return found
+    heads = []
+    for target in db.metonym_targets(raw, when) or db.metonym_targets(raw, None):
+        head = target.split(":", 1)[0]
+        if head in db.countries:
+            heads.append(head)
+        elif target in db.organisations and db.organisations[target].country:
+            heads.append(db.organisations[target].country)
+    found = pick(heads)
+    if found:
+        return found
+    country = _country_from_text(db, raw, when)
+    if country is not None and fold(raw) not in {fold(a) for a in db.adjectives}:
+        return db.countries[country].iso3
+    return None
+
+
 # --------------------------------------------------------------------------- names
 
 
@@ -358,6 +423,8 @@ def _lookup_name(db: ActorDB, text: str, when: dt.date | None, labels: tuple[str
             return min(valid or countries, key=lambda c: db.countries[c].status == "historical")
         if kind == "org" and orgs:
             valid = [o for o in orgs if db.is_valid(o, when)]
+            if when is None:  # today: an organisation that still exists
+                valid = [o for o in orgs if db.organisations[o].valid_to is None] or valid
             return min(valid or orgs)
         if kind == "metonym":
             if metonyms:
@@ -455,6 +522,10 @@ class _EntItem(_Item):
         if label in {"PERSON"}:
             self._person(ctx, span)
             return
+        if label == "NORP" and start > 0 and doc[start - 1].lower_ in {"ethnic", "ethnically"}:
+            return  # "ethnic Albanians in Serbia": an ethnic group, not the Albanian state
+        if label in {"NORP", "GPE"} and _pro_or_anti(doc, start):
+            return  # "pro-Russian", "anti-American": an attitude, not the state acting
         ids = db.index.get(fold(text), set())
         if not ids and fold(text) in ctx.names:
             # a name seen earlier in this document, mislabelled here ("Kanemura" as GPE)
@@ -476,7 +547,8 @@ class _EntItem(_Item):
         method = "ruler" if ent.ent_id_ else "ner"
         conf = 0.9
         org = db.organisations.get(actor_id)
-        if org is not None and org.country and org.role and start > 0 and not is_place_like:
+        if org is not None and org.country and org.role and start > 0 and not is_place_like and (
+                org.role in SECTORS or org.role in db.roles.get("institutions", {})):
             # "Japan's National Security Council": the same institution of another state
             k = start - 1
             if doc[k].text in _POSSESSIVE and k > 0:
@@ -544,6 +616,10 @@ class _EntItem(_Item):
         countries |= {c for t in span for c in db.index.get(fold(t.text), ()) if c in db.countries}
         if len(countries) != 1 or len(span) < 2:
             return
+        nxt = ctx.doc[span.end] if span.end < len(ctx.doc) else None
+        if nxt is not None and (nxt.lower_ in _OTHER_TITLES | _MIL_TITLES
+                                or nxt.lower_ in _words(db).offices):
+            return  # "Kenyan Finance Minister ...": a title, not an organisation's name
         country = countries.pop()
         sector = next((s for w, s in _ORG_SECTOR_WORDS if w in span.text.lower()), None)
         c = db.countries[country]
@@ -555,6 +631,13 @@ class _EntItem(_Item):
 
 _NAME_PARTICLES = {"de", "da", "di", "del", "der", "van", "von", "bin", "bint", "al", "el", "la",
                    "le", "du", "dos", "zu", "ibn", "e"}
+
+
+def _pro_or_anti(doc: Doc, start: int) -> bool:
+    """Whether the token at ``start`` is the second half of "pro-X" / "anti-X"."""
+    if start >= 2 and doc[start - 1].text in {"-", "–"}:
+        return doc[start - 2].lower_ in {"pro", "anti", "non"}
+    return start >= 1 and doc[start - 1].lower_ in {"pro-", "anti-"}
 
 
 def _looks_like_name(text: str) -> bool:
@@ -622,6 +705,9 @@ def _new_person(ctx: _Ctx, span: Span, name: str, country: str | None,
                 if aid in db.countries:
                     country = aid
                     break
+    if country is None and (words & (_MIL_TITLES | _OTHER_TITLES) or role):
+        # "Foreign Minister Ali Karti of Sudan", "President X of the Philippines"
+        country = _of_state_after(ctx, span.end)
     if sector is None:
         vocab = _words(db)
         text = " ".join(t.lower_ for t in ctx_tokens)
@@ -647,6 +733,32 @@ def _new_person(ctx: _Ctx, span: Span, name: str, country: str | None,
     iso3 = db.countries[country].iso3 if country else None
     cameo = (db.cameo_country(country) + (sector or "")) if country else None
     return Actor(f"person:{slug(name)}", name, iso3, sector, role, cameo, "person")
+
+
+def _of_state_after(ctx: _Ctx, i: int) -> str | None:
+    """The state of an "of <state>" phrase starting at token ``i``, if any."""
+    return _of_state_span(ctx, i)[0]
+
+
+def _of_state_span(ctx: _Ctx, i: int) -> tuple[str | None, int]:
+    """(state, end token) of an "of <state>" phrase starting at token ``i``; (None, i) if none."""
+    doc = ctx.doc
+    if i + 1 >= len(doc) or doc[i].lower_ != "of":
+        return None, i
+    k = i + 1
+    if doc[k].lower_ == "the" and k + 1 < len(doc):
+        k += 1
+    ent = _ent_at(ctx, k)
+    if ent is None or ent.label_ not in {"GPE", "ORG", "LOC"} or ent.start != (
+            k - 1 if doc[k - 1].lower_ == "the" and ent.start == k - 1 else k):
+        return None, i
+    if ent.end < len(doc) and doc[ent.end].text in _POSSESSIVE:
+        return None, i  # "of Japan's ...": a possessor, not the state of the title
+    text = doc[k:ent.end].text
+    if text in ctx.db.adjectives:
+        return None, i
+    country = _country_from_text(ctx.db, text, ctx.when)
+    return (country, ent.end) if country else (None, i)
 
 
 @dataclass
@@ -716,16 +828,34 @@ class _RoleItem(_Item):
                 if actor_id is not None and actor_id not in db.persons:
                     actor_id = None
             if actor_id is not None:
-                ctx.add(self.start, self.person.end, ctx.actor(actor_id), 0.95, "role")
+                actor = ctx.actor(actor_id)
+                if country is not None and actor.kind == "person" and \
+                        actor.country != db.countries[country].iso3 and \
+                        not (actor.role or "").startswith("head_of"):
+                    # "Georgian President Eduard Shevardnadze" (once a Soviet minister): the
+                    # title says which state the person serves at this date
+                    roles = [r for r in self.key if r != "leader"]
+                    role = roles[0] if len(roles) == 1 else None
+                    override = db.roles.get("country_titles", {}).get(country, {}).get(self.title)
+                    c = db.countries[country]
+                    sector = db.role_sector(override or role) if (override or role) else "GOV"
+                    actor = Actor(actor.actor_id, actor.name, c.iso3, sector, override or role,
+                                  c.cameo + sector, "person")
+                ctx.add(self.start, self.person.end, actor, 0.95, "role")
                 return
             roles = [r for r in self.key if r != "leader"]
+            end = self.person.end
+            if country is None and self.org is None:
+                # "Foreign Minister Ali Karti of Sudan": the title's state follows the name
+                country, end = _of_state_span(ctx, end)
+                end = end if country else self.person.end
             actor = _new_person(ctx, span, text, country, roles[0] if len(roles) == 1 else None)
             if actor is not None:
                 if actor.sector is None:
                     actor = Actor(actor.actor_id, actor.name, actor.country, "GOV", actor.role,
                                   (actor.cameo or "") + "GOV" if actor.country else None, "person")
                 ctx.new_actors[actor.actor_id] = actor
-                ctx.add(self.start, self.person.end, actor, 0.7, "new")
+                ctx.add(self.start, end, actor, 0.7, "new")
             return
         if self.not_now:
             return
@@ -767,22 +897,35 @@ def _group(ctx: _Ctx, ids: list[str]) -> Actor:
                  common("country"), common("sector"), "group", common("cameo"), "group")
 
 
+#: How many sentences back "the two countries" and "the government" look for their states.
+_STATE_LOOKBACK = 5
+
+
 def _recent_states(ctx: _Ctx, before: int, n: int) -> list[str]:
-    """The last ``n`` distinct states mentioned before token ``before`` (most recent last)."""
+    """The last ``n`` distinct states mentioned before token ``before`` (most recent last).
+
+    Only states that exist at the article's date count (the Soviet Union in a history
+    paragraph is not one of "the two countries" in 2016), and only mentions in the current
+    and the previous ``_STATE_LOOKBACK`` sentences.
+    """
     doc = ctx.doc
     limit = doc[before].idx
+    here = ctx.sent_index(before)
     seen: list[str] = []
     for m in reversed(ctx.mentions):
         if m.start >= limit:
             continue
+        if here is not None and m.sentence_index is not None and \
+                here - m.sentence_index > _STATE_LOOKBACK:
+            break
         if m.actor.kind == "group":
             for mid in m.actor.actor_id[len("group:"):].split("+"):
                 c = ctx.db.country_of(mid) or mid
-                if c in ctx.db.countries and c not in seen:
+                if c in ctx.db.countries and c not in seen and ctx.db.is_valid(c, ctx.when):
                     seen.append(c)
         else:
             c = _country_id(ctx.db, m.actor.country) if m.actor.country else None
-            if c and c not in seen:
+            if c and c not in seen and ctx.db.is_valid(c, ctx.when):
                 seen.append(c)
         if len(seen) >= n:
             break
@@ -867,6 +1010,9 @@ def _state_at(ctx: _Ctx, i: int, person_ok: bool = False) -> tuple[str | None, s
         aid = _lookup_name(db, text, ctx.when, ("ORG",), allow_surname=False)
         if aid in db.organisations and db.organisations[aid].kind == "igo":
             return None, aid, ent.start
+        if aid in db.organisations and db.organisations[aid].sector in NONSTATE_SECTORS:
+            # "Hamas officials", "Houthi rebels": the group itself (its name), not a state
+            return None, None, i
         if aid and ":" in aid and aid.split(":")[0] in db.countries:
             return aid.split(":")[0], None, ent.start
     if tok.text in db.adjectives:
@@ -961,6 +1107,9 @@ def _role_phrases(ctx: _Ctx) -> list[_Item]:
                     not_now = True
                 start = j
                 j -= 1
+        if countries and _pro_or_anti(doc, start):
+            # "pro-Russian separatists", "anti-Japanese protesters": not that state's people
+            continue
         end = e
         if kind in {"inst", "group"} and doc[e - 1].dep_ == "compound" and \
                 doc[e - 1].head.i >= e:
@@ -1063,14 +1212,24 @@ def _resolve_pronouns(ctx: _Ctx) -> None:
                 tok.dep_ in {"nsubj", "nsubjpass"} and
                 tok.head.lemma_ in {"be", "seem", "appear", "take", "remain", "become"})):
             continue
-        found = _antecedent_by_syntax(ctx, tok, want)
+        found, via_conj = _antecedent_by_syntax(ctx, tok, want)
         conf = 0.75
+        if found is not None and not via_conj:
+            # another fitting actor between the subject and the pronoun: "X imposed sanctions
+            # on Y since its annexation ...", "X thanked Y for his ...": the nearer object
+            # if it is the only one, otherwise leave the pronoun unresolved
+            others = _intervening(ctx, tok, want, found)
+            if len(others) == 1 and _is_object_of_clause(ctx, others[0], tok):
+                found, conf = others[0], 0.55
+            elif others:
+                continue
         if found is not None and low in {"him", "her", "them"} and \
                 tok.dep_ in {"dobj", "obj", "dative", "iobj", "pobj"}:
             # an object pronoun does not refer to the subject of its own clause chain
             found = _nearest_other(ctx, tok, want, found)
             conf = 0.6
-        if found is None and low != "it":
+        if found is None and (low != "it" or (
+                tok.dep_ == "nsubj" and tok.head.lemma_.lower() in _AGENT_VERBS)):
             found = _antecedent_by_window(ctx, tok, want)
             conf = 0.65
         if found is not None:
@@ -1087,20 +1246,81 @@ def _nearest_other(ctx: _Ctx, tok: Token, want: str, not_this: Actor) -> Actor |
 
 
 def _fits(actor: Actor, want: str) -> bool:
+    """Number and animacy: he/she -> persons; it/its -> states and organisations; they/their
+    -> groups, plural sector actors ("Japanese businesspersons") and non-state groups."""
     if want == "person":
         return actor.kind == "person"
     if want == "thing":
         return actor.kind in {"state", "organisation", "igo"}
-    return actor.kind == "group"
+    if actor.kind == "group":
+        return True
+    return actor.kind == "organisation" and actor.sector is not None and (
+        actor.sector in NONSTATE_SECTORS or (
+            actor.sector not in {"GOV", "IGO"} and actor.actor_id.endswith(f":{actor.sector}")))
 
 
-def _antecedent_by_syntax(ctx: _Ctx, tok: Token, want: str) -> Actor | None:
-    """The subject of a clause governing the pronoun, if it is a fitting mention."""
+def _same_referent(ctx: _Ctx, a: Actor, b: Actor, want: str) -> bool:
+    """Whether two fitting actors count as one antecedent (a state and its own government)."""
+    if a.actor_id == b.actor_id:
+        return True
+    return want == "thing" and a.kind != "person" and b.kind != "person" and \
+        a.country is not None and a.country == b.country and \
+        {a.sector, b.sector} <= {None, "GOV"}
+
+
+def _intervening(ctx: _Ctx, tok: Token, want: str, found: Actor) -> list[Actor]:
+    """Fitting actors other than ``found`` mentioned after ``found``'s last mention and before
+    the pronoun, in the pronoun's sentence."""
+    lo = ctx.doc[tok.sent.start].idx
+    out: list[Actor] = []
+    for m in reversed(ctx.mentions):
+        if m.start >= tok.idx or m.start < lo:
+            continue
+        if _same_referent(ctx, m.actor, found, want):
+            break
+        if _fits(m.actor, want) and m.method != "pronoun" and \
+                not any(_same_referent(ctx, m.actor, o, want) for o in out):
+            out.append(m.actor)
+    return out
+
+
+def _is_object_of_clause(ctx: _Ctx, actor: Actor, tok: Token) -> bool:
+    """Whether ``actor`` is mentioned as an object (direct, prepositional or dative) of a verb
+    on the pronoun's path to its clause ("thanked Y for his ...", "sanctions on Y since its")."""
+    path = []
     node = tok
+    for _ in range(8):
+        if node.head is node:
+            break
+        node = node.head
+        path.append(node)
+    ids = {p.i for p in path}
+    for m in ctx.mentions:
+        if m.actor.actor_id != actor.actor_id or m.start >= tok.idx:
+            continue
+        span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        root = span.root
+        if root.dep_ in {"dobj", "obj", "dative", "iobj"} and root.head.i in ids:
+            return True
+        if root.dep_ == "pobj" and (root.head.head.i in ids or root.head.i in ids):
+            return True
+    return False
+
+
+def _antecedent_by_syntax(ctx: _Ctx, tok: Token, want: str) -> tuple[Actor | None, bool]:
+    """The subject of a clause governing the pronoun, if it is a fitting mention, and whether
+    the pronoun reaches that clause through a coordinated verb ("X met Y and reaffirmed his
+    ...": the shared subject)."""
+    node = tok
+    via_conj = False
     for _ in range(6):
         head = node.head
         if head is node:
             break
+        if node.dep_ == "conj" and node.pos_ in {"VERB", "AUX"}:
+            via_conj = True
         for child in head.children:
             if child.dep_ not in {"nsubj", "nsubjpass"} or child is tok or child is node:
                 continue
@@ -1108,15 +1328,15 @@ def _antecedent_by_syntax(ctx: _Ctx, tok: Token, want: str) -> Actor | None:
                 continue
             actor = _mention_actor_of(ctx, child, want)
             if actor is not None and (child.i < tok.i or tok.sent.start <= child.i):
-                return actor
+                return actor, via_conj and child.i < tok.i
         node = head
-    return None
+    return None, False
 
 
 def _mention_actor_of(ctx: _Ctx, token: Token, want: str) -> Actor | None:
     m = ctx.mention_at(token.i)
     if want == "plural":
-        if m is not None and m.actor.kind == "group":
+        if m is not None and _fits(m.actor, "plural"):
             return m.actor
         conj = [t for t in token.subtree if t.dep_ == "conj" and t.head == token]
         if m is not None and conj:
@@ -1156,6 +1376,10 @@ def _antecedent_by_window(ctx: _Ctx, tok: Token, want: str) -> Actor | None:
         others = {m.actor.actor_id for m in window if m.actor.kind == "person"} - set(persons)
         if len(persons) == 2 and not others:
             return _group(ctx, persons)
+        plural = list(dict.fromkeys(m.actor.actor_id for m in window
+                                    if m.actor.kind != "group" and _fits(m.actor, "plural")))
+        if len(plural) == 1 and not persons and not others:
+            return ctx.actor(plural[0])
         return None
     ids = list(dict.fromkeys(m.actor.actor_id for m in window if _fits(m.actor, want)))
     if want == "thing":
