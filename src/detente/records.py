@@ -114,7 +114,7 @@ class EventMention:
     date: str | None
     date_precision: str | None
     date_text: str | None
-    date_basis: str  # clause | sentence | publication | none
+    date_basis: str  # clause | sentence | context | publication | none
     source_actor_id: str | None
     source_name: str | None
     source_country: str | None

@@ -44,7 +44,7 @@ def test_field_values_are_consistent(events):
         assert ev.goldstein == ont.goldstein(ev.cameo_code)
         assert (ev.plover_type, ev.plover_mode) == ont.plover(ev.cameo_code)
         assert ev.modality in MODALITIES
-        assert ev.date_basis in ("clause", "sentence", "publication", "none")
+        assert ev.date_basis in ("clause", "sentence", "context", "publication", "none")
         assert ev.coder_version == CODER_VERSION
         assert 0.0 < ev.confidence < 1.0
         assert re.fullmatch(r"[0-9a-f]{16}", ev.event_id)

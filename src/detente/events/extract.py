@@ -12,8 +12,12 @@ For every sentence the extractor
    the pattern file's complement maps, consuming the complement;
 4. expands coordination (one event per source × target; one per ordered pair of coordinated
    participants of symmetric events: "A and B met");
-5. drops events inside the reported speech of commentators (analysts, experts ...), and marks
-   allegations ("X alleged that Y ...") as hypothetical.
+5. drops events inside the reported speech or stated views of commentators (analysts,
+   experts ...: "X, an analyst at Y, says", "experts view ... as"), and marks allegations
+   ("X alleged that Y ...") as hypothetical;
+6. keeps speculated material conflict ("may hope to seize") as hypothetical with confidence at
+   most 0.3; marks present-tense stops of an announced journey as planned; codes a gathering
+   as target by its host state ("attended the forum hosted by Russia" -> Russia).
 
 The result is a list of :class:`Candidate` per sentence; :mod:`detente.events.code` turns them
 into :class:`~detente.records.EventMention` records (dates, Goldstein, PLOVER, ids).
@@ -143,6 +147,7 @@ class Extractor:
         self.last_person: ActorMention | None = None
         self._noun_complements: set[int] = set()
         self._commentator_names: set[str] = set()
+        self._sent_starts: list[int] | None = None
 
     # -- actors of a noun phrase ------------------------------------------------------------
     def np_actors(self, tok, depth: int = 0) -> list[ActorMention]:
@@ -165,6 +170,12 @@ class Extractor:
                 actor = self._lookup(ent.text)
                 if actor is not None:
                     return [ActorMention(ent.start_char, ent.end_char, ent.text, actor, 0.6, "location", None)]
+        elif tok.pos_ == "PROPN" and tok.dep_ in ("dobj", "pobj") and not any(
+                c.dep_ in ("compound", "flat") for c in tok.children):
+            # a known city mistagged by the NER ("visited Vladivostok" as a PERSON)
+            actor = self._place_state(tok.text)
+            if actor is not None:
+                return [ActorMention(tok.idx, tok.idx + len(tok.text), tok.text, actor, 0.5, "location", None)]
         left: list[ActorMention] = []
         for child in tok.children:
             if child.i < tok.i and child.dep_ in ("compound", "amod", "poss", "nmod", "npadvmod", "det"):
@@ -670,6 +681,22 @@ class Extractor:
             return mention
         return replace(mention, actor=actor)
 
+    def _place_state(self, text: str):
+        """The state a place known to the actor data lies in (cities, regions, islands), else
+        None — never a person or organisation."""
+        from .. import actors
+
+        place_country = getattr(actors, "place_country", None)
+        if place_country is None:
+            return None
+        if self._db is None:
+            self._db = actors.load_actor_db()
+        try:
+            iso3 = place_country(text, self.when, self._db)
+        except (KeyError, ValueError, LookupError, TypeError):
+            return None
+        return self._state(iso3) if isinstance(iso3, str) and iso3 else None
+
     def _lookup(self, text: str):
         """The state a place name belongs to ("Zurich" -> Switzerland, "Beijing" -> China)."""
         if self._db is None:
@@ -679,10 +706,13 @@ class Extractor:
         try:
             actor = lookup(text, self.when, self._db)
         except (KeyError, ValueError, LookupError):
-            return None
+            actor = None
         if actor is not None and actor.country and actor.kind != "state":
             # a capital used as a place, not as a metonym for its government
             return self._state(actor.country) or actor
+        if actor is None:
+            # a city, region or island ("Vladivostok", "Sochi"): the state it lies in
+            return self._place_state(text)
         return actor
 
     def complement_of(self, tok, pattern: Pattern, consumed: set[int]) -> Candidate | None:
@@ -879,6 +909,12 @@ class Extractor:
             self._negated_refusal(cand)
             self._announced_intent(cand, verb, speaker)
             self._threat(cand)
+            if self._speculated_conflict(cand):
+                # kept, never asserted: hypothetical with a low confidence
+                cand.confidence = min(cand.confidence, 0.3)
+            if speaker is None:
+                self._itinerary(cand)
+            self._venue_targets(cand)
             if not cand.sources:
                 self._located_protesters(cand)
             self._protest_target(cand)
@@ -886,6 +922,7 @@ class Extractor:
                 continue
             kept.append(cand)
         kept = self._drop_redundant(kept)
+        self._itinerary_steps(kept)
         for cand in kept:
             if cand.pairwise or (cand.pattern.symmetric and len(cand.sources) > 1):
                 self.last_pair = list(cand.sources)
@@ -959,6 +996,134 @@ class Extractor:
             tok = cand.trigger
             cand.targets = [ActorMention(tok.idx, tok.idx + len(tok.text), tok.text, state, 0.5, "default", None)]
             cand.confidence -= 0.1
+
+    def _speculated_conflict(self, cand: Candidate) -> bool:
+        """ "Putin may hope to take ...", "X could invade ...": material conflict (CAMEO 15-20)
+        that is only speculated about. Such events are always kept as ``hypothetical`` with a
+        low confidence (never asserted, never dropped): speculation inside a conflict clause
+        (a "hope"/"think" governor, not only a modal) makes it hypothetical here too. A
+        conditional consequent ("if ..., X will attack") was made a threat by :meth:`_threat`."""
+        if cand.root not in ("15", "16", "17", "18", "19", "20") or cand.modality == "negated":
+            return False
+        cues = self.lex.modality.get("speculation_cues", frozenset())
+        if cand.modality == "hypothetical":
+            return (cand.modality_cue or "") in cues
+        tok = cand.anchors[-1]
+        for g in governors(tok, stop=self.lex.speech_verbs):
+            if g.lemma_.lower() in cues and any(c.dep_ == "aux" and c.lower_ in cues for c in g.children):
+                cand.modality, cand.modality_cue = "hypothetical", g.lemma_.lower()
+                return True
+        return False
+
+    def _itinerary(self, cand: Candidate) -> None:
+        """ "He left on Monday for a weeklong tour. He visits A, B and C before ...": a
+        present-tense visit/meeting verb after a journey is announced is a stop still to come."""
+        tok = cand.trigger
+        if (cand.nominal or cand.root != "04" or cand.modality != "asserted"
+                or tok.tag_ not in ("VBZ", "VBP")
+                or any(c.dep_ in ("aux", "auxpass") for c in tok.children)):
+            return
+        cues = self.lex.modality.get("itinerary_cues", frozenset())
+        if self._sent_starts is None:
+            self._sent_starts = [s.start for s in self.doc.sents]
+        here = self._sent_starts.index(tok.sent.start) if tok.sent.start in self._sent_starts else 0
+        first = self._sent_starts[max(0, here - 3)]
+        for t in self.doc[first:tok.sent.end]:
+            if t.i != tok.i and (t.lemma_.lower() in cues or t.lower_ in cues):
+                cand.modality, cand.modality_cue = "planned", "itinerary"
+                return
+
+    @staticmethod
+    def _itinerary_steps(cands: list[Candidate]) -> None:
+        """ "He visits A before travelling to B": a participle step of an itinerary stop is
+        still to come as well."""
+        stops = {c.trigger.i for c in cands if c.modality_cue == "itinerary"}
+        for c in cands:
+            if (stops and c.modality == "asserted" and not c.nominal
+                    and c.trigger.tag_ in ("VBG", "VB") and c.root == "04"
+                    and any(a.i in stops for a in c.trigger.ancestors)):
+                c.modality, c.modality_cue = "planned", "itinerary"
+
+    def _venue_targets(self, cand: Candidate) -> None:
+        """ "attended the Eastern Economic Forum hosted by Russia", "attend the Beijing
+        Olympics": a gathering as target stands for its host state."""
+        if cand.root != "04":
+            return
+        venues = self.lex.venue_nouns
+        out: list[ActorMention] = []
+        changed = False
+        targets = list(cand.targets)
+        if not targets and not cand.pairwise:
+            for o in self.objects(cand.trigger) if not cand.nominal else []:
+                if o.lower_ in venues or o.lemma_.lower() in venues:
+                    host = self._host_state(o, None)
+                    if host is not None:
+                        out.append(ActorMention(o.idx, o.idx + len(o.text), o.text, host, 0.5, "venue", None))
+                        changed = True
+        for m in targets:
+            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            head = span.root if span is not None else None
+            if head is None or not (head.lower_ in venues or head.lemma_.lower() in venues) \
+                    or m.actor.kind in ("state", "person"):
+                out.append(m)
+                continue
+            host = self._host_state(head, m)
+            if host is None:
+                out.append(m)
+                continue
+            out.append(replace(m, actor=host, confidence=m.confidence * 0.9))
+            changed = True
+        if changed:
+            ids = {s.actor.actor_id for s in cand.sources}
+            cand.targets = _dedupe([t for t in out if t.actor.actor_id not in ids])
+            cand.confidence -= 0.05
+
+    def _host_state(self, noun, mention: ActorMention | None):
+        """The state hosting the gathering named by ``noun``: "hosted by X", "in <place>", a
+        place in its name ("the Beijing Olympics"), else its organiser's country."""
+        for found in self._hosted_by(noun):
+            if found.actor.country:
+                return self._state(found.actor.country)
+        holders = [noun, *[c for c in noun.children if c.dep_ in ("acl", "relcl")]]
+        for h in holders:
+            for word in ("in", "at"):
+                for p in self.prep_objects(h, word):
+                    country = self._place_country(p)
+                    if country:
+                        return self._state(country)
+        for t in noun.subtree:
+            # the NER often tags the whole name as an EVENT ("the Beijing Olympics")
+            if t.i < noun.i and t.dep_ in ("compound", "nmod", "amod") and (
+                    t.ent_type_ in ("GPE", "LOC") or t.pos_ == "PROPN"):
+                country = self._place_country(t)
+                if country:
+                    return self._state(country)
+        if mention is not None and mention.actor.country and mention.actor.kind != "igo":
+            return self._state(mention.actor.country)
+        return None
+
+    def _place_country(self, tok) -> str | None:
+        """Country (ISO3) of the place named at ``tok``: ``detente.actors.place_country`` when
+        the actor layer offers it, else a look-up of the place name."""
+        ent = next((e for e in self.doc.ents if e.start <= tok.i < e.end and e.label_ in _LOCATION_ENTS), None)
+        text = ent.text if ent is not None else tok.text
+        from .. import actors
+
+        place_country = getattr(actors, "place_country", None)
+        if place_country is not None:
+            if self._db is None:
+                self._db = actors.load_actor_db()
+            try:
+                found = place_country(text, self.when, self._db)
+            except (KeyError, ValueError, LookupError, TypeError):
+                found = None
+            if found:
+                return found if isinstance(found, str) else getattr(found, "country", None)
+        for m in self.index.at(tok):
+            if m.actor.country:
+                return m.actor.country
+        actor = self._lookup(text)
+        return actor.country if actor is not None else None
 
     def _state(self, iso3: str):
         if self._db is None:

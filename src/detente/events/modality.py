@@ -95,6 +95,11 @@ def clause_modality(anchors: list, lex: PatternSet, *, nominal: bool = False,
     # "pressure on X to help Y", "a proposal to build ...": an infinitive completing a noun
     # is something wanted, not done (unless the noun is a plan, below).
     infinitive = any(c.tag_ == "TO" for c in trigger.children)
+    accepted = _accepting_clause(trigger, lex) if infinitive else None
+    if accepted is not None:
+        # "accepted Putin's invitation to attend": the attending is as real as the accepting
+        mod, cue = clause_modality([accepted], lex, speech_stop=speech_stop)
+        return mod, cue or "accepted"
     if (infinitive and trigger.head.pos_ in ("NOUN", "PROPN")
             and trigger.head.lemma_.lower() not in m["planned_governors"]):
         return "proposed", "to"
@@ -128,6 +133,20 @@ def clause_modality(anchors: list, lex: PatternSet, *, nominal: bool = False,
                 continue
             return "planned", lemma
     return "asserted", None
+
+
+def _accepting_clause(trigger, lex: PatternSet):
+    """The verb accepting an invitation/offer that ``trigger``'s infinitive completes, else None."""
+    noun = trigger.head
+    if trigger.dep_ not in ("acl", "relcl", "xcomp", "advcl") or noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if noun.lemma_.lower() not in lex.modality.get("accepted_nouns", ()):
+        return None
+    verb = noun.head
+    if noun.dep_ in ("dobj", "obj") and verb.pos_ in ("VERB", "AUX") and (
+            verb.lemma_.lower() in lex.modality.get("acceptance_verbs", ())):
+        return verb
+    return None
 
 
 def _is_xcomp_chain(tok, gov) -> bool:

@@ -83,6 +83,9 @@ class PatternSet:
     located_sectors: dict[str, str]
     modality: dict[str, frozenset[str]]
     all_patterns: tuple[Pattern, ...] = field(default=())
+    #: Nouns naming a gathering held somewhere ("forum", "summit", "Olympics"): attending one
+    #: is an act towards its host state.
+    venue_nouns: frozenset[str] = field(default=frozenset())
 
     def map_complement(self, kind: str, code: str) -> str:
         """Code of a governing act of ``kind`` over a complement coded ``code``."""
@@ -204,7 +207,7 @@ def _read(path: Path) -> dict:
 
 
 _WORD_LISTS = ("light_verbs", "speech_verbs", "commentators", "located_institutions", "landmark_nouns",
-               "occurrence_verbs")
+               "occurrence_verbs", "venue_nouns")
 #: Type of each pattern field: a string, a flag, a list of strings (or a string for word sets).
 _STR_FIELDS = {"id", "prep", "particle", "complement", "example"}
 _FLAG_FIELDS = {"symmetric", "speech", "allege", "elided_target", "needs_target"}
@@ -272,7 +275,7 @@ def parse_pattern_file(path: Path, base: dict | None = None) -> dict:
         ids = {e.get("id") for e in extra}
         merged[kind] = [e for e in base[kind] if e.get("id") not in ids] + extra
     for key in _WORD_LISTS:
-        merged[key] = list(base[key]) + list(data.get(key) or [])
+        merged[key] = list(base.get(key) or []) + list(data.get(key) or [])
     merged["version"] = f"{base['version']}+{data.get('version', 'user')}"
     return merged
 
@@ -317,6 +320,7 @@ def build_pattern_set(data: dict) -> PatternSet:
         located_sectors={str(k).lower(): str(v).upper() for k, v in (data.get("located_sectors") or {}).items()
                          if k != "__line__"},
         modality=modality, all_patterns=tuple(verbs + nouns),
+        venue_nouns=_as_set(data.get("venue_nouns") or [], "venue_nouns", file, 0),
     )
 
 
