@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
+import pyarrow as pa
 
 from ..errors import StoreError
 from ..records import Actor, ActorMention, Article, EventMention, Rejection, Stance, TimeExpression
@@ -40,6 +41,22 @@ DOCUMENT_COLUMNS = (
 )
 
 
+ACTOR_MENTION_COLUMNS = (
+    "doc_id", "sentence_index", "char_start", "char_end", "text", "actor_id", "confidence", "method",
+)
+TIMEX_COLUMNS = ("doc_id", "char_start", "char_end", "text", "type", "value", "precision", "basis")
+
+#: Arrow types of the DuckDB column types the layer tables use (others go as strings).
+_ARROW_TYPES = {
+    "VARCHAR": pa.string(),
+    "JSON": pa.string(),
+    "INTEGER": pa.int32(),
+    "BIGINT": pa.int64(),
+    "DOUBLE": pa.float64(),
+    "BOOLEAN": pa.bool_(),
+}
+
+
 def _is_lock_error(exc: Exception) -> bool:
     text = str(exc).lower()
     return "lock" in text or "conflicting" in text or "being used" in text
@@ -52,6 +69,8 @@ class Store:
         self.con = con
         self.path = path
         self.read_only = read_only
+        self._arrow_type_cache: dict[str, dict[str, Any]] = {}
+        self._pending_layers: dict[str, tuple] | None = None  # layers of a write_articles group
 
     # -- lifecycle -------------------------------------------------------------------------
     def close(self) -> None:
@@ -149,12 +168,16 @@ class Store:
         for table in LAYER_TABLES:
             self.con.execute(f"DELETE FROM {table} WHERE doc_id = ?", [doc_id])
         self.con.execute("DELETE FROM documents WHERE doc_id = ?", [doc_id])
+        if self._pending_layers is not None:
+            self._pending_layers.pop(doc_id, None)
 
     def _release_source(self, file: str, line: int, keep_doc: str | None) -> None:
         """Detach (file, line) from the document it produced before, deleting orphans."""
         row = self.con.execute("SELECT doc_id FROM sources WHERE file = ? AND line = ?", [file, line]).fetchone()
+        if row is None:
+            return
         self.con.execute("DELETE FROM sources WHERE file = ? AND line = ?", [file, line])
-        if row and row[0] != keep_doc:
+        if row[0] != keep_doc:
             others = self.con.execute("SELECT count(*) FROM sources WHERE doc_id = ?", [row[0]]).fetchone()[0]
             if others == 0:
                 self._delete_document(row[0])
@@ -171,67 +194,146 @@ class Store:
         coder_version: str | None = None,
     ) -> None:
         """Write one article and all its layers in one transaction (idempotent)."""
-        line = article.line or 0
-        with self.transaction():
-            self._release_source(article.file, line, keep_doc=article.doc_id)
-            self.con.execute("DELETE FROM rejections WHERE file = ? AND line = ?", [article.file, line])
-            existing = self.con.execute(
-                "SELECT file, line FROM documents WHERE doc_id = ?", [article.doc_id]
-            ).fetchone()
-            # Keep the first file that produced this content as the document's file.
-            file, first_line = (existing if existing else (article.file, article.line))
-            self._delete_document(article.doc_id)
-            values = article.to_dict()
-            values.update(file=file, line=first_line, status=status, coder_version=coder_version)
-            self.con.execute(
-                f"INSERT INTO documents ({', '.join(DOCUMENT_COLUMNS)}) VALUES ({', '.join('?' * len(DOCUMENT_COLUMNS))})",
-                [values[c] for c in DOCUMENT_COLUMNS],
-            )
-            self.con.execute(
-                "INSERT INTO sources (file, line, doc_id, file_sha) VALUES (?, ?, ?, ?)",
-                [article.file, line, article.doc_id, article.file_sha],
-            )
-            self._write_layers(article.doc_id, list(actor_mentions), list(timexes), list(events), list(stances))
+        self.write_articles([
+            {
+                "article": article, "actor_mentions": actor_mentions, "timexes": timexes,
+                "events": events, "stances": stances, "status": status, "coder_version": coder_version,
+            }
+        ])
 
-    def _write_layers(self, doc_id, mentions, timexes, events, stances) -> None:
-        con = self.con
-        actors: dict[str, Actor] = {m.actor.actor_id: m.actor for m in mentions}
-        if actors:
-            con.executemany(
-                "INSERT INTO actors VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (actor_id) DO UPDATE SET "
-                "name = excluded.name, country = excluded.country, sector = excluded.sector, "
-                "role = excluded.role, cameo = excluded.cameo, kind = excluded.kind",
-                [[a.actor_id, a.name, a.country, a.sector, a.role, a.cameo, a.kind] for a in actors.values()],
-            )
-        if mentions:
+    def write_articles(self, items: Iterable[dict[str, Any]]) -> int:
+        """Write several articles, each with all its layers, in ONE transaction (idempotent).
+
+        Each item holds the arguments of :meth:`write_article` (``article`` plus optional
+        ``actor_mentions``, ``timexes``, ``events``, ``stances``, ``status``, ``coder_version``).
+        The result is the same as writing them one by one in order, but the layers of the
+        whole group go in one insert per table. A failure or interruption rolls back the
+        whole group, so the store never holds part of an article. Returns the number written.
+        """
+        written = 0
+        with self.transaction():
+            self._pending_layers = {}
+            try:
+                for item in items:
+                    self._write_document(**item)
+                    written += 1
+                self._write_layers(list(self._pending_layers.values()))
+            finally:
+                self._pending_layers = None
+        return written
+
+    def _write_document(
+        self,
+        article: Article,
+        actor_mentions: Iterable[ActorMention] = (),
+        timexes: Iterable[TimeExpression] = (),
+        events: Iterable[EventMention] = (),
+        stances: Iterable[Stance] = (),
+        status: str = "analyzed",
+        coder_version: str | None = None,
+    ) -> None:
+        line = article.line or 0
+        self._release_source(article.file, line, keep_doc=article.doc_id)
+        self.con.execute("DELETE FROM rejections WHERE file = ? AND line = ?", [article.file, line])
+        existing = self.con.execute(
+            "SELECT file, line FROM documents WHERE doc_id = ?", [article.doc_id]
+        ).fetchone()
+        # Keep the first file that produced this content as the document's file.
+        file, first_line = (existing if existing else (article.file, article.line))
+        if existing:
+            # Layers are only ever written together with their document row: a document
+            # not stored yet has none to delete.
+            self._delete_document(article.doc_id)
+        values = article.to_dict()
+        values.update(file=file, line=first_line, status=status, coder_version=coder_version)
+        self.con.execute(
+            f"INSERT INTO documents ({', '.join(DOCUMENT_COLUMNS)}) VALUES ({', '.join('?' * len(DOCUMENT_COLUMNS))})",
+            [values[c] for c in DOCUMENT_COLUMNS],
+        )
+        self.con.execute(
+            "INSERT INTO sources (file, line, doc_id, file_sha) VALUES (?, ?, ?, ?)",
+            [article.file, line, article.doc_id, article.file_sha],
+        )
+        # A later article of the same group with the same content replaces these layers.
+        self._pending_layers[article.doc_id] = (
+            article.doc_id, list(actor_mentions), list(timexes), list(events), list(stances)
+        )
+
+    def _write_layers(self, layers: list[tuple]) -> None:
+        """Insert the layers of several documents: ``(doc_id, mentions, timexes, events, stances)``."""
+        actors: dict[str, Actor] = {}
+        mention_rows, timex_rows, event_rows, stance_rows = [], [], [], []
+        stance_fields = [f.name for f in dataclasses.fields(Stance)]
+        for doc_id, mentions, timexes, events, stances in layers:
             rows = {}
             for m in mentions:
+                actors[m.actor.actor_id] = m.actor
                 rows[(m.start, m.end, m.actor.actor_id)] = [
                     doc_id, m.sentence_index, m.start, m.end, m.text, m.actor.actor_id, m.confidence, m.method
                 ]
-            con.executemany("INSERT INTO actor_mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?)", list(rows.values()))
-        if timexes:
+            mention_rows.extend(rows.values())
             rows = {}
             for t in timexes:
                 rows[(t.start, t.end)] = [doc_id, t.start, t.end, t.text, t.type, t.value, t.precision, t.basis]
-            con.executemany("INSERT INTO timexes VALUES (?, ?, ?, ?, ?, ?, ?, ?)", list(rows.values()))
-        if events:
+            timex_rows.extend(rows.values())
             rows = {}
             for e in events:
                 values = [getattr(e, f) for f in EventMention.JSONL_FIELDS]
                 rows[e.event_id] = values + [e.trigger, json.dumps(e.extra, default=str)]
-            cols = ", ".join(EventMention.JSONL_FIELDS) + ", trigger, extra"
-            marks = ", ".join("?" * (len(EventMention.JSONL_FIELDS) + 2))
-            con.executemany(f"INSERT INTO event_mentions ({cols}) VALUES ({marks})", list(rows.values()))
-        if stances:
+            event_rows.extend(rows.values())
             rows = {}
-            fields = [f.name for f in dataclasses.fields(Stance)]
-            for s in stances:
-                rows[s.stance_id] = [getattr(s, f) for f in fields]
-            con.executemany(
-                f"INSERT INTO stances ({', '.join(fields)}) VALUES ({', '.join('?' * len(fields))})",
-                list(rows.values()),
+            for st in stances:
+                rows[st.stance_id] = [getattr(st, f) for f in stance_fields]
+            stance_rows.extend(rows.values())
+        if actors:
+            self._insert(
+                "actors",
+                ("actor_id", "name", "country", "sector", "role", "cameo", "kind"),
+                [[a.actor_id, a.name, a.country, a.sector, a.role, a.cameo, a.kind] for a in actors.values()],
+                conflict="ON CONFLICT (actor_id) DO UPDATE SET "
+                "name = excluded.name, country = excluded.country, sector = excluded.sector, "
+                "role = excluded.role, cameo = excluded.cameo, kind = excluded.kind",
             )
+        if mention_rows:
+            self._insert("actor_mentions", ACTOR_MENTION_COLUMNS, mention_rows)
+        if timex_rows:
+            self._insert("timexes", TIMEX_COLUMNS, timex_rows)
+        if event_rows:
+            self._insert("event_mentions", (*EventMention.JSONL_FIELDS, "trigger", "extra"), event_rows)
+        if stance_rows:
+            self._insert("stances", stance_fields, stance_rows)
+
+    def _insert(self, table: str, columns: Sequence[str], rows: list[list[Any]], conflict: str = "") -> None:
+        """Insert ``rows`` in one statement through an Arrow table (far faster than executemany).
+
+        Falls back to ``executemany`` (DuckDB's own casts) when a value does not fit the
+        column's Arrow type, so what is stored never depends on the path taken.
+        """
+        cols = ", ".join(columns)
+        try:
+            data = self._arrow_table(table, columns, rows)
+        except (pa.ArrowInvalid, pa.ArrowTypeError, OverflowError) as exc:
+            log.debug("%s: arrow insert not possible (%s); using executemany", table, exc)
+            marks = ", ".join("?" * len(columns))
+            self.con.executemany(f"INSERT INTO {table} ({cols}) VALUES ({marks}) {conflict}", rows)
+            return
+        self.con.register("_detente_rows", data)
+        try:
+            self.con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM _detente_rows {conflict}")
+        finally:
+            self.con.unregister("_detente_rows")
+
+    def _arrow_table(self, table: str, columns: Sequence[str], rows: list[list[Any]]):
+        types = self._arrow_types(table)
+        arrays = [pa.array([row[i] for row in rows], type=types[c]) for i, c in enumerate(columns)]
+        return pa.Table.from_arrays(arrays, names=list(columns))
+
+    def _arrow_types(self, table: str) -> dict[str, Any]:
+        cache = self._arrow_type_cache
+        if table not in cache:
+            described = self.con.execute(f"DESCRIBE {table}").fetchall()
+            cache[table] = {name: _ARROW_TYPES.get(kind, pa.string()) for name, kind, *_ in described}
+        return cache[table]
 
     def record_rejection(self, rejection: Rejection, file_sha: str | None = None) -> None:
         line = rejection.line or 0
