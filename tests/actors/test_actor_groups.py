@@ -312,3 +312,20 @@ def test_japanese_fighters_are_not_rebels(nlp, db):
     text = "Japanese fighters were scrambled to intercept the bombers."
     mentions = resolve(nlp(text), D(2016, 9, 2), db)
     assert not any(m.actor.sector == "REB" for m in mentions)
+
+
+def test_group_inside_a_group_is_flattened(nlp):
+    """A coordination of a person and an already-grouped phrase gives one flat group."""
+    from detente.actors import group_members, load_actor_db, resolve
+
+    text = (
+        "The talks ended in Paris on Friday. Obama and the leaders of France and Britain "
+        "then published a joint letter on their air campaign."
+    )
+    mentions = resolve(nlp(text), dt.date(2011, 4, 15), load_actor_db())
+    groups = [m.actor for m in mentions if m.actor.kind == "group"]
+    assert groups, [(m.text, m.actor.actor_id) for m in mentions]
+    for group in groups:
+        members = group_members(group)
+        assert not any(m.startswith("group:") for m in members)
+        assert len(members) == len(set(members))

@@ -178,6 +178,9 @@ class _Ctx:
     def actor(self, actor_id: str) -> Actor:
         if actor_id in self.new_actors:
             return self.new_actors[actor_id]
+        if actor_id.startswith("group:"):
+            # A group named again ("the two leaders" after "Sarkozy and Cameron"): rebuild it.
+            return _group(self, actor_id[len("group:"):].split("+"))
         return self.db.actor(actor_id, self.when)
 
     def sent_index(self, token_i: int) -> int | None:
@@ -887,6 +890,13 @@ def _office_actor(db: ActorDB, office: str, roles: tuple[str, ...], title: str,
 
 
 def _group(ctx: _Ctx, ids: list[str]) -> Actor:
+    # "Obama and the leaders of France and Britain": a group inside a group is flattened.
+    flat: list[str] = []
+    for i in ids:
+        for member in (i[len("group:"):].split("+") if i.startswith("group:") else [i]):
+            if member not in flat:
+                flat.append(member)
+    ids = flat
     actors = [ctx.actor(i) for i in ids]
 
     def common(attr: str) -> str | None:

@@ -42,7 +42,11 @@ def make_actor_ruler(nlp: Language, name: str, overwrite_ents: bool) -> EntityRu
 
 
 def build_patterns(db: ActorDB, nlp: Language) -> list[dict]:
-    """Entity-ruler token patterns (exact spelling) from the actor data."""
+    """Entity-ruler phrase patterns (exact spelling) from the actor data.
+
+    Phrase patterns go through spaCy's PhraseMatcher, about a hundred times faster than the
+    same strings as one-token-per-entry token patterns, with identical matches.
+    """
     common = set(db.roles.get("common_word_surnames", []))
     patterns: dict[tuple[str, str], str] = {}
 
@@ -85,11 +89,7 @@ def build_patterns(db: ActorDB, nlp: Language) -> list[dict]:
         add("GPE" if is_capital else "ORG", m.term, f"metonym:{i}")
     for place in db.places.values():
         add(place.label, place.name, f"place:{place.name}")
-    out = []
-    for (label, text), ent_id in patterns.items():
-        tokens = [{"ORTH": t.text} for t in nlp.make_doc(text)]
-        out.append({"label": label, "pattern": tokens, "id": ent_id})
-    return out
+    return [{"label": label, "pattern": text, "id": ent_id} for (label, text), ent_id in patterns.items()]
 
 
 def add_entity_ruler(nlp: Language, db: ActorDB) -> None:
