@@ -24,6 +24,7 @@ class IngestError(DetenteError):
 
     def __init__(self, reason: str, message: str, *, file: str | None = None, line: int | None = None):
         self.reason = reason
+        self.detail = message
         self.file = file
         self.line = line
         where = ""

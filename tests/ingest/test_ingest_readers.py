@@ -154,3 +154,42 @@ def test_min_words_option():
     with pytest.raises(IngestError):
         make_article(TEXT, file="m", options=Options(min_words=500))
     assert make_article(TEXT, file="m", options=Options(min_words=5)).word_count > 5
+
+
+def _brief(n: int) -> str:
+    return (f"Record {n}. The foreign ministers of Japan and Russia met in Tokyo and agreed to "
+            "continue talks on a peace treaty and on joint economic activity on the islands.")
+
+
+def test_jsonl_is_streamed_with_a_per_record_size_cap(tmp_path):
+    """A JSONL file larger than max_bytes is read record by record; only an oversize line fails."""
+    import json as _json
+
+    from detente.config import Options
+    from detente.ingest import iter_inputs
+
+    lines = [_json.dumps({"text": _brief(i), "date": "2017-03-03"}) for i in range(40)]
+    lines[7] = _json.dumps({"text": _brief(7) + " x" * 3000})
+    path = tmp_path / "big.jsonl"
+    path.write_bytes(b"\xef\xbb\xbf" + "\n".join(lines).encode() + b"\n")
+    options = Options(max_bytes=2000)
+    assert path.stat().st_size > options.max_bytes
+    records = list(iter_inputs([path], options))
+    rejected = [r for r in records if not hasattr(r, "doc_id")]
+    assert len(records) == 40
+    assert [(r.line, r.reason) for r in rejected] == [(8, "too_large")]
+    assert f"{path}:8:" in rejected[0].message
+    shas = {r.file_sha for r in records if hasattr(r, "doc_id")}
+    assert len(shas) == 1  # every record carries the hash of the whole file
+
+
+def test_utf16_jsonl_still_reads(tmp_path):
+    import json as _json
+
+    from detente.ingest import read_article
+
+    path = tmp_path / "wide.jsonl"
+    path.write_bytes(("\n".join(_json.dumps({"text": _brief(i)}) for i in range(3)) + "\n").encode("utf-16"))
+    records = read_article(path)
+    assert [r.line for r in records] == [1, 2, 3]
+    assert all(hasattr(r, "doc_id") for r in records)

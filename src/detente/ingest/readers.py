@@ -269,9 +269,9 @@ def make_article(
 
 
 def _jsonl_records(text: str, file: str, options: Options,
-                   file_sha: str) -> list[Article | Rejection]:
+                   file_sha: str, first_line: int = 1) -> list[Article | Rejection]:
     out: list[Article | Rejection] = []
-    for n, raw in enumerate(text.split("\n"), start=1):
+    for n, raw in enumerate(text.split("\n"), start=first_line):
         if not raw.strip():
             continue
         try:
@@ -320,12 +320,73 @@ def _reject(exc: IngestError) -> Rejection:
 
 def read_article(path: Path | str, options: Options | None = None) -> list[Article | Rejection]:
     """Read one file into its article(s) or rejection(s). Never raises for bad input."""
+    return list(iter_file(path, options))
+
+
+def iter_file(path: Path | str, options: Options | None = None) -> Iterator[Article | Rejection]:
+    """The article(s) or rejection(s) of one file, one at a time. Never raises for bad input.
+
+    A JSON Lines file is streamed: memory stays bounded by its longest line, and
+    ``Options.max_bytes`` applies to each line (a record), not to the whole file.
+    """
     options = options or Options()
     file = str(path)
+    path = Path(path)
     try:
-        return _read(Path(path), file, options)
+        if path.suffix.lower() in JSONL_SUFFIXES and _streamable_jsonl(path):
+            yield from _stream_jsonl(path, file, options)
+        else:
+            yield from _read(path, file, options)
     except IngestError as exc:
-        return [_reject(exc)]
+        yield _reject(exc)
+
+
+def _streamable_jsonl(path: Path) -> bool:
+    """A non-empty regular file that is not UTF-16 (whose lines cannot be split as bytes)."""
+    try:
+        if not path.is_file() or path.stat().st_size == 0:
+            return False
+        with path.open("rb") as fh:
+            head = fh.read(4)
+    except OSError:
+        return False
+    return not (head.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in head)
+
+
+def _file_sha(path: Path, file: str) -> str:
+    digest = hashlib.sha256()
+    try:
+        with path.open("rb") as fh:
+            for chunk in iter(lambda: fh.read(1 << 20), b""):
+                digest.update(chunk)
+    except OSError as exc:
+        raise IngestError("unreadable", f"cannot read: {exc.strerror or exc}", file=file) from exc
+    return digest.hexdigest()
+
+
+def _stream_jsonl(path: Path, file: str, options: Options) -> Iterator[Article | Rejection]:
+    file_sha = _file_sha(path, file)  # every record carries the file's hash (incremental runs)
+    try:
+        fh = path.open("rb")
+    except OSError as exc:
+        raise IngestError("unreadable", f"cannot read: {exc.strerror or exc}", file=file) from exc
+    with fh:
+        for n, raw in enumerate(fh, start=1):
+            if n == 1 and raw.startswith(b"\xef\xbb\xbf"):
+                raw = raw[3:]
+            if not raw.strip():
+                continue
+            if len(raw) > options.max_bytes:
+                yield _reject(IngestError(
+                    "too_large", f"record is {len(raw):,} bytes, over the limit of "
+                    f"{options.max_bytes:,} (Options.max_bytes)", file=file, line=n))
+                continue
+            try:
+                text = decode_bytes(raw, file=file)
+            except IngestError as exc:
+                yield _reject(IngestError(exc.reason, exc.detail, file=file, line=n))
+                continue
+            yield from _jsonl_records(text, file, options, file_sha, first_line=n)
 
 
 def _read(path: Path, file: str, options: Options) -> list[Article | Rejection]:
@@ -428,8 +489,8 @@ def iter_inputs(paths: Iterable[Path | str], options: Options | None = None, *,
                 if isinstance(item, Rejection):
                     yield item
                 else:
-                    yield from read_article(item, options)
+                    yield from iter_file(item, options)
         elif not path.exists() and not path.is_symlink():
             yield Rejection(str(p), "unreadable", f"{p}: no such file or folder")
         else:
-            yield from read_article(path, options)
+            yield from iter_file(path, options)
