@@ -25,59 +25,38 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from ..records import ActorMention, EventMention, TimeExpression
+from ..time.values import precision_of, value_to_interval
 from .extract import Candidate, find_candidates
 from .ontology import load_ontology
 from .patterns import PatternSet, load_patterns
 
 log = logging.getLogger(__name__)
 
-_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
-_WEEK = re.compile(r"^(\d{4})-W(\d{2})")
-_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
-_PART = re.compile(r"^(\d{4})-(Q[1-4]|H[12]|SP|SU|FA|AU|WI)$")
-_YEAR = re.compile(r"^(\d{4})$")
-_DECADE = re.compile(r"^(\d{3})X$")
-_PART_START = {"Q1": 1, "Q2": 4, "Q3": 7, "Q4": 10, "H1": 1, "H2": 7, "SP": 3, "SU": 6,
-               "FA": 9, "AU": 9, "WI": 12}
-_PART_PRECISION = {"Q": "quarter", "H": "half"}
-
-
 def timex_date(tx: TimeExpression) -> tuple[str, str, dt.date] | None:
-    """(date string by precision, precision, first day) of a dated time expression, else None."""
+    """(date string by precision, precision, first day) of a dated time expression, else None.
+
+    The string is ``YYYY-MM-DD`` for a day or week (its Monday), ``YYYY-MM`` for a month or a
+    season, quarter or half (its first month), ``YYYY`` for a year and ``YYY0`` for a decade.
+    """
     if tx.type not in ("DATE", "TIME"):
         return None
     value = tx.values[0] if tx.relation and tx.values else tx.value
-    if m := _DAY.match(value):
-        try:
-            day = dt.date(int(m[1]), int(m[2]), int(m[3]))
-        except ValueError:
-            return None
-        return day.isoformat(), "day", day
-    if m := _WEEK.match(value):
-        try:
-            day = dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
-        except ValueError:
-            return None
-        return day.isoformat(), "week", day
-    if m := _MONTH.match(value):
-        month = int(m[2])
-        if not 1 <= month <= 12:
-            return None
-        return f"{m[1]}-{m[2]}", "month", dt.date(int(m[1]), month, 1)
-    if m := _PART.match(value):
-        start = _PART_START[m[2]]
-        precision = _PART_PRECISION.get(m[2][0], "season")
-        return f"{m[1]}-{start:02d}", precision, dt.date(int(m[1]), start, 1)
-    if m := _YEAR.match(value):
-        return m[1], "year", dt.date(int(m[1]), 1, 1)
-    if m := _DECADE.match(value):
-        return f"{m[1]}0", "decade", dt.date(int(m[1]) * 10, 1, 1)
+    interval = value_to_interval(value)
+    if interval is None:
+        return None
+    first = interval[0]
+    precision = precision_of(value)
+    if precision in ("day", "week"):
+        return first.isoformat(), precision, first
+    if precision in ("month", "season", "quarter", "half"):
+        return f"{first.year:04d}-{first.month:02d}", precision, first
+    if precision in ("year", "decade"):
+        return f"{first.year:04d}", precision, first
     return None
 
 
