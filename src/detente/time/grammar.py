@@ -35,9 +35,10 @@ TenseFn = Callable[[int, int], "str | None"]
 
 #: How far (days) the nearest reading of a year-less day may lie against the clause's tense.
 DAY_TOLERANCE = 60
-#: The same for year-less months, in months (a past-tense clause rarely means a month
-#: three months ahead; a future one can mean a month three months back less often still).
-MONTH_TOLERANCE = 4
+#: The same for year-less months, in months: a past-tense clause rarely means a month
+#: three months ahead ("the offer was extended to November" can); a future clause never
+#: means a month before the anchor's ("will visit in June" written in September is next June).
+MONTH_TOLERANCE = 1
 MONTH_TOLERANCE_PAST = 3
 
 
@@ -485,6 +486,7 @@ def build_rules(lex: Lexicon) -> list[Rule]:
         "earlier_in_year": r"earlier|later", "year_end": r"end", "pos_of_unit": r"\bthe\b",
         "ago": r"\b(?:ago|earlier|back|now|hence)\b", "ago_unit": r"\b(?:ago|earlier)\b",
         "anchored": r"\b(?:after|before)\b",
+        "that_year": r"\bthat\s+(?:same\s+)?year",
         **dict.fromkeys(("duration", "duration_half", "duration_bare", "duration_coming",
                          "recent_units"), units_w),
         "duration_adj": r"-(?:year|month|week|day|hour|minute|decade)",
@@ -598,7 +600,7 @@ def build_rules(lex: Lexicon) -> list[Rule]:
 
     add("month_rel", POS + rf"(?P<which>this\s+(?:coming|past)|this|last|next)\s+(?P<month>{M})",
         month_only)
-    add("month_bare", POS + rf"(?P<month>{M})(?!\s*\d)", month_only, ambiguous="month")
+    add("month_bare", POS + rf"(?P<month>{M})(?![^\S\n]*\d|\s*\d+(?!\d)(?![^\S\n]*(?:[.)\]:]|[-–—])\s))", month_only, ambiguous="month")
 
     def year_only(m: re.Match, ctx: Ctx) -> Norm | None:
         y = int(m.group("year"))
@@ -956,6 +958,11 @@ def build_rules(lex: Lexicon) -> list[Rule]:
     add("earlier_in_year", r"(?P<pos>earlier|later)\s+in\s+(?P<rel>the|this)\s+year", lambda m, ctx: Norm(
         "DATE", f"{ctx.a().year:04d}", mod=_pos_mod(m, ctx), basis="relative"))
 
+    # "that year", "later that year": the year last named in the text before it; :func:`scan`
+    # fills the year in (see :func:`_anchor_to_named_year`) or drops the expression.
+    add("that_year", r"(?:(?P<pos>earlier|later|early|late|mid)[\s-]+(?:in\s+)?)?that\s+(?:same\s+)?year"
+        r"(?![\w-])", lambda m, ctx: Norm("DATE", _NAMED_YEAR, mod=_pos_mod(m, ctx), basis="anchored"))
+
     # ---- ago / earlier / from now ------------------------------------------------------------
     def ago(m: re.Match, ctx: Ctx) -> Norm | None:
         unit = _unit_key(m.group("unit"))
@@ -1223,6 +1230,8 @@ def scan(
                 continue
             if rule.before is not None and not rule.before.search(text[max(0, s - 40):s]):
                 continue
+            if _LIST_MARKER_IN.search(m.group(0)) and _is_list_marker(text, m):
+                continue
             if not gate(rule, m, text):
                 continue
             cands.append((s, e, prio, rule, m))
@@ -1247,7 +1256,61 @@ def scan(
         taken.append((s, e))
         found.append(Found(s2, e2, norm, rule.name))
     found.sort(key=lambda f: f.start)
+    found = _anchor_to_named_year(text, found)
     return _combine(text, found) if combine else found
+
+
+#: Placeholder value of "that year" until :func:`_anchor_to_named_year` fills the year in.
+_NAMED_YEAR = "XXXX-NAMED"
+#: Rules whose match states its year in digits ("in 1956", "May 2016", "12 June 2014").
+_EXPLICIT_YEAR_RULES = frozenset({
+    "month_day_year", "day_month_year", "iso_date", "month_year", "year", "fiscal_year",
+    "year_bc", "season_year", "year_season", "half_poss", "quarter_poss", "q_year", "year_q"})
+#: "the following year", "the same year": counted from the year last named, when there is one.
+_FOLLOWING_YEAR = re.compile(r"(?:^|\s)(?:the\s+)?(?P<w>following|same|previous)\s+year$", re.IGNORECASE)
+
+
+def _anchor_to_named_year(text: str, found: list[Found]) -> list[Found]:
+    """Resolve "that year" / "later that year" to the year last named in digits before it,
+    and "the following year" / "the same year" / "the previous year" from that year instead of the anchor's
+    (basis ``anchored``); "that year" with no year named before it is dropped."""
+    out: list[Found] = []
+    named: int | None = None
+    for f in found:
+        n = f.norm
+        if n.value == _NAMED_YEAR:
+            if named is not None:
+                out.append(replace(f, norm=replace(n, value=f"{named:04d}")))
+            continue
+        m = _FOLLOWING_YEAR.search(text[f.start:f.end]) if f.rule == "rel_unit" else None
+        if m and named is not None:
+            y = named + {"following": 1, "previous": -1}.get(m.group("w").lower(), 0)
+            out.append(replace(f, norm=replace(n, value=f"{y:04d}", basis="anchored")))
+            named = y
+            continue
+        out.append(f)
+        if f.rule in _EXPLICIT_YEAR_RULES and re.match(r"\d{4}(?!\d)", n.value):
+            named = int(n.value[:4])
+    return out
+
+
+#: A line break followed by a bare number of one or two digits: the number may be a
+#: list marker ("2 – The two countries ...", "3) ...", "4. ...") rather than a day.
+_LIST_MARKER_IN = re.compile(r"\n[^\S\n]*\d{1,2}(?!\d)")
+#: What follows a list marker's number: a dash, period or closing bracket, then a space.
+_LIST_MARKER_AFTER = re.compile(r"^(?:st|nd|rd|th)?[^\S\n]*(?:[.)\]:]|[-–—])(?=\s)")
+
+
+def _is_list_marker(text: str, m: re.Match) -> bool:
+    """True when the match runs across a line break onto a numbered-list marker: a bare
+    number starting its line and followed by a dash, period or bracket is an item number,
+    never the day of a month that ended the line before."""
+    for lm in _LIST_MARKER_IN.finditer(m.group(0)):
+        end = m.start() + lm.end()
+        tail = text[end:end + 6]
+        if _LIST_MARKER_AFTER.match(tail):
+            return True
+    return False
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
