@@ -1,0 +1,876 @@
+"""Merge event mentions that report the same real-world event into one event record.
+
+A summit is reported by several articles, and one article may mention it three times. Each
+report is an :class:`~detente.records.EventMention`; this stage groups them into
+:class:`MergedEvent` records that keep every member (document, sentence, offsets) with the
+number of mentions, documents and distinct sources (outlets).
+
+Two mentions may be merged only when every *hard* constraint holds:
+
+* **dyad** — the same source and target (by actor id, else by country), or the dyad reversed
+  when the event root is symmetric (consult, diplomatic cooperation, fight: "Abe met Putin" and
+  "Putin met Abe" are one meeting; "Abe visited Russia" and "Putin hosted Abe" share root 04)
+  or when one sentence was coded in both directions with the same code ("the two sides agreed").
+  Two *different* actor ids of the same country are compatible (Abe vs Japan) but score less;
+  a missing target is compatible with any target, scored lower still;
+* **code** — the same CAMEO root;
+* **date** — the two date intervals, at their own precision, overlap (2016-09-02 fits 2016-09
+  and 2016; 2016-09-02 never fits 2016-12-15). An undated mention only merges inside its own
+  document. A date that is only the article's publication date (``date_basis`` = publication)
+  stands for "some time before publication": inside its own article it may match any earlier
+  dated report of that article, across articles only the week before publication; it scores low;
+* **modality** — negated and hypothetical mentions only merge with their own kind; asserted,
+  planned and proposed mentions of the same visit may merge (the visit that was planned and the
+  visit that happened);
+* **place** — two named places must match (one may contain the other).
+
+Pairs passing the constraints get a score (weights in :data:`WEIGHTS`) from date agreement,
+actor agreement, code agreement, place and the word overlap (Dice, leaving out the actors' own
+names) of the two evidence sentences; pairs at or above :data:`THRESHOLD` are linked, best
+first. When the dates agree only vaguely (same year, a publication date, no date) the evidence
+must overlap by :data:`VAGUE_EVIDENCE_SAME_DOC` inside one article and :data:`VAGUE_EVIDENCE`
+across articles. A *planned* report dated only by its article's publication cannot be an event
+that was over before the article was written. A link between two groups is made only if
+the constraints hold between the groups as wholes (their date intervals still intersect, their
+places agree), so a vague "in 2016" mention never chains two different meetings of 2016 together.
+Each merged event stores why: the links with their scores and the rule that passed.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import hashlib
+import json
+import logging
+import re
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from .records import EventMention
+
+log = logging.getLogger(__name__)
+
+#: CAMEO roots whose events have no inherent direction (A meets B == B meets A).
+SYMMETRIC_ROOTS = frozenset({"04", "05", "19", "20"})
+#: Score weights of the soft evidence for a pair of compatible mentions (sum to 1).
+WEIGHTS = {"date": 0.35, "actors": 0.25, "code": 0.15, "evidence": 0.25}
+#: Bonus when both mentions name the same place.
+PLACE_BONUS = 0.1
+#: Bonus when both mentions come from the same article.
+SAME_DOCUMENT_BONUS = 0.05
+#: A pair whose dates agree only vaguely (a year, a publication date, no date) must share at
+#: least this much evidence (Dice overlap of content words other than the actors' names) —
+#: within one article, and across articles.
+VAGUE_DATE_SCORE = 0.3
+VAGUE_EVIDENCE_SAME_DOC = 0.1
+VAGUE_EVIDENCE = 0.3
+#: Minimum pair score to link two mentions.
+THRESHOLD = 0.55
+#: How far before publication an event dated only by its article's publication date may lie.
+PUBLICATION_WINDOW_DAYS = 7
+
+MODALITY_GROUPS = {
+    "asserted": "real",
+    "planned": "real",
+    "proposed": "real",
+    "negated": "negated",
+    "hypothetical": "hypothetical",
+}
+_MODALITY_RANK = {"asserted": 0, "planned": 1, "proposed": 2, "hypothetical": 3, "negated": 4}
+_BASIS_RANK = {"clause": 0, "sentence": 1, "publication": 2, "none": 3}
+_PRECISION_RANK = {
+    "day": 0, "week": 1, "month": 2, "season": 3, "quarter": 3, "half": 4, "year": 5,
+    "decade": 6, "century": 7, "none": 8,
+}
+
+_STOPWORDS = frozenset({
+    "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "by", "for", "with",
+    "from", "into", "over", "after", "before", "as", "is", "are", "was", "were", "be", "been",
+    "being", "has", "have", "had", "do", "does", "did", "will", "would", "shall", "should",
+    "can", "could", "may", "might", "must", "that", "this", "these", "those", "it", "its",
+    "it's", "their", "them", "they", "he", "she", "his", "her", "him", "we", "our", "us", "you",
+    "your", "i", "not", "no", "than", "then", "there", "here", "which", "who", "whom", "whose",
+    "what", "when", "where", "why", "how", "also", "said", "says", "say", "about", "between",
+    "during", "while", "since", "until", "up", "down", "out", "off", "again", "further", "once",
+    "all", "any", "both", "each", "few", "more", "most", "other", "some", "such", "only", "own",
+    "same", "so", "too", "very", "just", "now", "new", "one", "two",
+})
+_WORD = re.compile(r"[A-Za-z][A-Za-z\-']+|\d{4}")
+
+
+# -- dates -------------------------------------------------------------------------------------
+
+def _month_end(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+_SEASONS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "AU": (9, 11), "WI": (12, 14)}
+
+
+def _own_value_to_interval(value: str) -> tuple[dt.date, dt.date] | None:
+    """First and last day covered by a TIMEX3-style value; None if it is not a calendar date."""
+    v = value.strip().upper()
+    try:
+        if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})(?:T.*)?", v):
+            d = dt.date(int(m[1]), int(m[2]), int(m[3]))
+            return d, d
+        if m := re.fullmatch(r"(\d{4})-(\d{2})", v):
+            y, mo = int(m[1]), int(m[2])
+            return dt.date(y, mo, 1), _month_end(y, mo)
+        if m := re.fullmatch(r"(\d{4})-W(\d{2})", v):
+            start = dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
+            return start, start + dt.timedelta(days=6)
+        if m := re.fullmatch(r"(\d{4})-Q([1-4])", v):
+            y, q = int(m[1]), int(m[2])
+            return dt.date(y, 3 * q - 2, 1), _month_end(y, 3 * q)
+        if m := re.fullmatch(r"(\d{4})-H([12])", v):
+            y, h = int(m[1]), int(m[2])
+            return dt.date(y, 6 * h - 5, 1), _month_end(y, 6 * h)
+        if m := re.fullmatch(r"(\d{4})-(SP|SU|FA|AU|WI)", v):
+            y, (a, b) = int(m[1]), _SEASONS[m[2]]
+            end_y, end_m = (y + 1, b - 12) if b > 12 else (y, b)
+            return dt.date(y, a, 1), _month_end(end_y, end_m)
+        if m := re.fullmatch(r"(\d{4})", v):
+            y = int(m[1])
+            return dt.date(y, 1, 1), dt.date(y, 12, 31)
+        if m := re.fullmatch(r"(\d{3})X", v):
+            y = int(m[1]) * 10
+            return dt.date(max(y, 1), 1, 1), dt.date(y + 9, 12, 31)
+        if m := re.fullmatch(r"(\d{2})XX", v):
+            y = int(m[1]) * 100
+            return dt.date(max(y, 1), 1, 1), dt.date(y + 99, 12, 31)
+    except ValueError:
+        return None
+    return None
+
+
+def date_interval(value: str | None) -> tuple[dt.date, dt.date] | None:
+    """First and last day covered by a date value (``2016-09-02``, ``2016-09``, ``2016`` ...)."""
+    if not value:
+        return None
+    try:
+        from .time import value_to_interval  # provided by the time stage
+    except ImportError:
+        return _own_value_to_interval(value)
+    try:
+        result = value_to_interval(value)
+    except (ValueError, TypeError):
+        result = None
+    return tuple(result) if result else _own_value_to_interval(value)
+
+
+def precision_of_value(value: str | None) -> str:
+    """Precision of a date value: day, month, year ... (``none`` when there is no date)."""
+    if not value:
+        return "none"
+    span = date_interval(value)
+    if span is None:
+        return "none"
+    days = (span[1] - span[0]).days
+    if days == 0:
+        return "day"
+    if days <= 6:
+        return "week"
+    if days <= 31:
+        return "month"
+    if days <= 92:
+        return "quarter"
+    if days <= 184:
+        return "half"
+    if days <= 366:
+        return "year"
+    return "decade" if days <= 3660 else "century"
+
+
+# -- the merged record ---------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class MergedEvent:
+    """One real-world event with every mention that reports it (columns of the ``events`` table)."""
+
+    event_key: str
+    date: str | None
+    date_precision: str | None
+    source_actor_id: str | None
+    source_name: str | None
+    source_country: str | None
+    target_actor_id: str | None
+    target_name: str | None
+    target_country: str | None
+    cameo_code: str
+    cameo_root: str
+    plover_type: str | None
+    quad_class: int
+    goldstein: float
+    modality: str
+    location: str | None
+    best_event_id: str
+    n_mentions: int
+    n_documents: int
+    n_sources: int
+    explanation: dict[str, Any] = field(compare=False, hash=False, default_factory=dict)
+    members: tuple[str, ...] = ()
+
+    #: Columns of the ``events`` table, in order.
+    COLUMNS = (
+        "event_key", "date", "date_precision", "source_actor_id", "source_name", "source_country",
+        "target_actor_id", "target_name", "target_country", "cameo_code", "cameo_root",
+        "plover_type", "quad_class", "goldstein", "modality", "location", "best_event_id",
+        "n_mentions", "n_documents", "n_sources", "explanation",
+    )
+
+    def row(self) -> list[Any]:
+        values = [getattr(self, c) for c in self.COLUMNS[:-1]]
+        return values + [json.dumps(self.explanation, default=str)]
+
+
+# -- pair comparison ------------------------------------------------------------------------------
+
+@dataclass
+class _Item:
+    """A mention with the derived values merging needs."""
+
+    mention: EventMention
+    interval: tuple[dt.date, dt.date] | None  # text date, or the publication window
+    words: frozenset[str]
+    outlet: str
+
+    @property
+    def pub(self) -> dt.date | None:
+        """The publication date, when that is all the mention's date is."""
+        if self.mention.date_basis == "publication" and self.interval is not None:
+            return self.interval[1]
+        return None
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in _WORD.findall(text or "") if w.lower() not in _STOPWORDS)
+
+
+def _evidence_words(m: EventMention) -> frozenset[str]:
+    """Content words of the evidence, without the actors' own names (the dyad already counts)."""
+    names = _words(m.source_name or "") | _words(m.target_name or "")
+    return (_words(m.sentence) | _words(m.trigger or "")) - names
+
+
+def _interval_of(m: EventMention) -> tuple[dt.date, dt.date] | None:
+    span = date_interval(m.date)
+    if span is None:
+        return None
+    if m.date_basis == "publication" and span[0] == span[1]:
+        return span[0] - dt.timedelta(days=PUBLICATION_WINDOW_DAYS), span[1]
+    return span
+
+
+def _norm(text: str | None) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"^(the|a|an)\s+", "", (text or "").lower().strip()))
+
+
+def _actor_match(a_id, a_name, a_country, b_id, b_name, b_country) -> tuple[float, str] | None:
+    """Score and reason for two actors, or None when they are clearly different."""
+    if a_id is None and b_id is None and a_country is None and b_country is None:
+        if not a_name and not b_name:
+            return 1.0, "both absent"
+        if not a_name or not b_name:
+            return 0.5, "one absent"
+        return (1.0, "same name") if _norm(a_name) == _norm(b_name) else None
+    if a_id and b_id and a_id == b_id:
+        return 1.0, "same actor"
+    if (a_id is None and a_country is None) or (b_id is None and b_country is None):
+        return 0.5, "one absent"
+    if a_country and b_country and a_country == b_country:
+        return 0.6, "same country"
+    if not a_country and not b_country and _norm(a_name) == _norm(b_name):
+        return 0.8, "same name"
+    return None
+
+
+def _dyad_match(a: EventMention, b: EventMention) -> tuple[float, str] | None:
+    def side(x: EventMention, which: str):
+        return (
+            getattr(x, f"{which}_actor_id"), getattr(x, f"{which}_name"), getattr(x, f"{which}_country")
+        )
+
+    straight = (_actor_match(*side(a, "source"), *side(b, "source")),
+                _actor_match(*side(a, "target"), *side(b, "target")))
+    best: tuple[float, str] | None = None
+    if all(straight):
+        best = ((straight[0][0] + straight[1][0]) / 2, f"source {straight[0][1]}, target {straight[1][1]}")
+    # Reversed dyads: symmetric roots, visit/host, and one clause coded in both directions
+    # ("the two sides agreed": A→B and B→A from the same sentence with the same code).
+    same_clause = (a.doc_id, a.sentence_index, a.cameo_code) == (b.doc_id, b.sentence_index, b.cameo_code)
+    if a.cameo_root in SYMMETRIC_ROOTS or {a.cameo_code[:3], b.cameo_code[:3]} == {"042", "043"} or same_clause:
+        crossed = (_actor_match(*side(a, "source"), *side(b, "target")),
+                   _actor_match(*side(a, "target"), *side(b, "source")))
+        if all(crossed):
+            score = (crossed[0][0] + crossed[1][0]) / 2
+            if best is None or score > best[0]:
+                best = (score, f"reversed dyad: {crossed[0][1]}, {crossed[1][1]}")
+    return best
+
+
+def _code_match(a: EventMention, b: EventMention) -> tuple[float, str] | None:
+    if a.cameo_code == b.cameo_code:
+        return 1.0, f"same code {a.cameo_code}"
+    if a.cameo_root == b.cameo_root:
+        return 0.7, f"same root {a.cameo_root}"
+    return None
+
+
+def _overlap(x: tuple[dt.date, dt.date] | None, y: tuple[dt.date, dt.date] | None):
+    if x is None or y is None:
+        return None
+    start, end = max(x[0], y[0]), min(x[1], y[1])
+    return (start, end) if start <= end else None
+
+
+def _date_match(a: _Item, b: _Item) -> tuple[float, str] | None:
+    same_doc = a.mention.doc_id == b.mention.doc_id
+    if a.interval is None or b.interval is None:
+        return (0.3, "undated, same document") if same_doc else None
+    if a.pub is not None or b.pub is not None:
+        if a.pub is not None and b.pub is not None:
+            ok = same_doc or _overlap(a.interval, b.interval) is not None
+        else:
+            text, pub = (a, b) if b.pub is not None else (b, a)
+            # In its own article, an undated report may refer to anything before publication
+            # (a plan, to anything after the week before); across articles, only to the week
+            # before the other article's publication.
+            if same_doc:
+                ok = text.interval[0] <= pub.pub if not _is_plan(pub) else text.interval[1] >= pub.interval[0]
+            else:
+                ok = _overlap(a.interval, b.interval) is not None
+        if not ok:
+            return None
+        return 0.3, "compatible with a publication date (no event date in the text)"
+    if _overlap(a.interval, b.interval) is None:
+        return None
+    widest = max((a.interval[1] - a.interval[0]).days, (b.interval[1] - b.interval[0]).days)
+    if widest == 0:
+        return 1.0, f"same day {a.interval[0]}"
+    if widest <= 7:
+        return 0.8, "compatible within a week"
+    if widest <= 31:
+        return 0.6, "compatible at month precision"
+    if widest <= 92:
+        return 0.45, "compatible at quarter precision"
+    return 0.3, "compatible at year precision or coarser"
+
+
+def _is_plan(item: _Item) -> bool:
+    return item.mention.modality in ("planned", "proposed")
+
+
+def _place_match(a: EventMention, b: EventMention) -> tuple[float, str] | None:
+    pa, pb = _norm(a.location), _norm(b.location)
+    if not pa or not pb:
+        return 0.0, "place absent"
+    if pa == pb or pa in pb or pb in pa:
+        return PLACE_BONUS, f"same place {a.location}"
+    return None
+
+
+def _modality_match(a: EventMention, b: EventMention) -> bool:
+    return MODALITY_GROUPS.get(a.modality, a.modality) == MODALITY_GROUPS.get(b.modality, b.modality)
+
+
+def compare(a: _Item, b: _Item) -> dict[str, Any] | None:
+    """Why two mentions are (not) the same event: a scored explanation, or None if they cannot be."""
+    ma, mb = a.mention, b.mention
+    if not _modality_match(ma, mb):
+        return None
+    code = _code_match(ma, mb)
+    if code is None:
+        return None
+    dyad = _dyad_match(ma, mb)
+    if dyad is None:
+        return None
+    date = _date_match(a, b)
+    if date is None:
+        return None
+    place = _place_match(ma, mb)
+    if place is None:
+        return None
+    same_doc = ma.doc_id == mb.doc_id
+    same_sentence = same_doc and ma.sentence_index == mb.sentence_index
+    total = len(a.words) + len(b.words)
+    evidence = 1.0 if same_sentence else (2 * len(a.words & b.words) / total if total else 0.0)
+    if date[0] <= VAGUE_DATE_SCORE and evidence < (VAGUE_EVIDENCE_SAME_DOC if same_doc else VAGUE_EVIDENCE):
+        return None
+    score = (
+        WEIGHTS["date"] * date[0]
+        + WEIGHTS["actors"] * dyad[0]
+        + WEIGHTS["code"] * code[0]
+        + WEIGHTS["evidence"] * evidence
+        + place[0]
+        + (SAME_DOCUMENT_BONUS if ma.doc_id == mb.doc_id else 0.0)
+    )
+    return {
+        "a": ma.event_id,
+        "b": mb.event_id,
+        "score": round(score, 3),
+        "date": date[1],
+        "dyad": dyad[1],
+        "code": code[1],
+        "place": place[1],
+        "evidence": "same sentence" if same_sentence else f"word overlap (Dice) {evidence:.2f}",
+    }
+
+
+# -- clustering ------------------------------------------------------------------------------------
+
+class _Groups:
+    """Union-find whose groups keep what constrains them as wholes: the intersection of their
+    text dates, the publication dates of their undated-in-text members, places, documents."""
+
+    def __init__(self, items: list[_Item]):
+        self.parent = list(range(len(items)))
+        self.text = [it.interval if it.interval and it.pub is None else None for it in items]
+        self.text_docs = [{it.mention.doc_id} if self.text[i] else set() for i, it in enumerate(items)]
+        self.pubs = [{(it.mention.doc_id, it.pub, _is_plan(it))} if it.pub else set() for it in items]
+        self.places = [{_norm(it.mention.location)} - {""} for it in items]
+        self.docs = [{it.mention.doc_id} for it in items]
+        self.undated = [it.interval is None for it in items]
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def can_join(self, i: int, j: int) -> bool:
+        ri, rj = self.find(i), self.find(j)
+        if ri == rj:
+            return False
+        docs = self.docs[ri] | self.docs[rj]
+        if (self.undated[ri] or self.undated[rj]) and len(docs) > 1:
+            # An undated mention joins only mentions of its own article.
+            return False
+        text = self.text[ri] or self.text[rj]
+        if self.text[ri] and self.text[rj]:
+            text = _overlap(self.text[ri], self.text[rj])
+            if text is None:
+                return False
+        pubs = self.pubs[ri] | self.pubs[rj]
+        text_docs = self.text_docs[ri] | self.text_docs[rj]
+        for doc, pub, plan in pubs:
+            window = (pub - dt.timedelta(days=PUBLICATION_WINDOW_DAYS), pub)
+            if text is not None:
+                if text[0] > pub and not plan:
+                    return False  # reported as done before it happened
+                if plan and text[1] < window[0]:
+                    return False  # planned, yet over before the article was written
+                if doc not in text_docs and _overlap(text, window) is None:
+                    return False
+        if text is None and pubs:
+            days = [pub for _, pub, _ in pubs]
+            if len({doc for doc, _, _ in pubs}) > 1 and (max(days) - min(days)).days > PUBLICATION_WINDOW_DAYS:
+                return False
+        for p in self.places[ri]:
+            for q in self.places[rj]:
+                if not (p == q or p in q or q in p):
+                    return False
+        return True
+
+    def join(self, i: int, j: int) -> None:
+        ri, rj = self.find(i), self.find(j)
+        self.parent[rj] = ri
+        if self.text[ri] and self.text[rj]:
+            self.text[ri] = _overlap(self.text[ri], self.text[rj])
+        else:
+            self.text[ri] = self.text[ri] or self.text[rj]
+        self.text_docs[ri] |= self.text_docs[rj]
+        self.pubs[ri] |= self.pubs[rj]
+        self.places[ri] |= self.places[rj]
+        self.docs[ri] |= self.docs[rj]
+        self.undated[ri] = self.undated[ri] and self.undated[rj]
+
+
+def _block_key(m: EventMention) -> tuple:
+    """Mentions in different blocks are never compared: root plus the unordered country pair."""
+    countries = tuple(sorted((m.source_country or "?", m.target_country or "?")))
+    return (m.cameo_root, countries)
+
+
+def _blocks(items: list[_Item]) -> list[list[int]]:
+    by_key: dict[tuple, list[int]] = defaultdict(list)
+    for i, it in enumerate(items):
+        by_key[_block_key(it.mention)].append(i)
+    # A mention with an unknown target may report an event of any dyad of its source country
+    # and root: add it to those blocks too (it is still tested pair by pair).
+    open_ended = [i for i, it in enumerate(items) if it.mention.target_country is None]
+    blocks = []
+    for key, members in by_key.items():
+        extra = [
+            i for i in open_ended
+            if i not in members and items[i].mention.cameo_root == key[0]
+            and (items[i].mention.source_country or "?") in key[1]
+        ]
+        blocks.append(members + extra)
+    return blocks
+
+
+def _candidate_pairs(items: list[_Item]):
+    """Pairs worth comparing: same block, and overlapping dates (or undated in one document).
+
+    Within a block, dated mentions are swept in order of their first day, so a mention is only
+    compared with those whose interval can overlap it: linear in practice for day-precise dates.
+    """
+    seen: set[tuple[int, int]] = set()
+
+    def new(i: int, j: int) -> tuple[int, int] | None:
+        pair = (min(i, j), max(i, j))
+        if i == j or pair in seen:
+            return None
+        seen.add(pair)
+        return pair
+
+    for block in _blocks(items):
+        block = sorted(set(block))
+        # Dates precise to a month and read from the text can merge on date and dyad alone.
+        exact = sorted((i for i in block if _is_exact(items[i])), key=lambda i: (items[i].interval[0], i))
+        for x, i in enumerate(exact):
+            end = items[i].interval[1]
+            for j in exact[x + 1:]:
+                if items[j].interval[0] > end:
+                    break
+                if pair := new(i, j):
+                    yield pair
+        # Everything else merges across articles only on similar evidence: compare it with
+        # mentions of its own article, and with those sharing informative words.
+        by_doc: dict[str, list[int]] = defaultdict(list)
+        for i in block:
+            by_doc[items[i].mention.doc_id].append(i)
+        loose = [i for i in block if not _is_exact(items[i])]
+        if not loose:
+            continue
+        postings: dict[str, list[int]] = defaultdict(list)
+        for i in block:
+            for w in items[i].words:
+                postings[w].append(i)
+        limit = max(50, len(block) // 10)
+        for i in loose:
+            for j in by_doc[items[i].mention.doc_id]:
+                if pair := new(i, j):
+                    yield pair
+            if items[i].interval is None:
+                continue
+            shared: Counter = Counter()
+            for w in items[i].words:
+                if len(postings[w]) <= limit:
+                    shared.update(postings[w])
+            for j, n in shared.items():
+                overlaps = items[j].interval is not None and _overlap(items[i].interval, items[j].interval)
+                if n >= 2 and overlaps and (pair := new(i, j)):
+                    yield pair
+
+
+def _is_exact(item: _Item) -> bool:
+    span = item.interval
+    return (
+        span is not None
+        and item.mention.date_basis != "publication"
+        and (span[1] - span[0]).days <= 31
+    )
+
+
+def _best(members: list[_Item]) -> _Item:
+    def rank(it: _Item):
+        m = it.mention
+        return (
+            _MODALITY_RANK.get(m.modality, 9),
+            _BASIS_RANK.get(m.date_basis, 9),
+            _PRECISION_RANK.get(m.date_precision or "none", 9),
+            -m.confidence,
+            m.doc_id,
+            m.sentence_index,
+            m.event_id,
+        )
+
+    return min(members, key=rank)
+
+
+def _finest_date(members: list[_Item], best: _Item) -> tuple[str | None, str | None]:
+    dated = [it for it in members if it.mention.date]
+    if not dated:
+        return None, None
+
+    def rank(it: _Item):
+        m = it.mention
+        return (
+            m.date_basis == "publication",
+            _PRECISION_RANK.get(m.date_precision or precision_of_value(m.date), 9),
+            _BASIS_RANK.get(m.date_basis, 9),
+            it is not best,
+            m.event_id,
+        )
+
+    top = min(dated, key=rank)
+    return top.mention.date, top.mention.date_precision or precision_of_value(top.mention.date)
+
+
+def event_key(member_ids: Sequence[str]) -> str:
+    """Stable content key of a merged event: a hash of its sorted member mention ids."""
+    digest = hashlib.sha1("\n".join(sorted(member_ids)).encode("utf-8")).hexdigest()
+    return "ev_" + digest[:16]
+
+
+def _build(members: list[_Item], links: list[dict[str, Any]]) -> MergedEvent:
+    best = _best(members)
+    m = best.mention
+    codes = Counter(it.mention.cameo_code for it in members)
+    top_count = max(codes.values())
+    code = m.cameo_code
+    if codes[code] != top_count:
+        code = min(c for c, n in codes.items() if n == top_count)
+    coded = next(it.mention for it in ([best] + members) if it.mention.cameo_code == code)
+    date, precision = _finest_date(members, best)
+    location = next((it.mention.location for it in [best] + members if it.mention.location), None)
+    ids = [it.mention.event_id for it in members]
+    modality = min((it.mention.modality for it in members), key=lambda x: _MODALITY_RANK.get(x, 9))
+    if len(members) == 1:
+        explanation: dict[str, Any] = {"rule": "single mention: no other compatible report", "links": []}
+    else:
+        explanation = {
+            "rule": f"linked pairs scoring >= {THRESHOLD:.2f} with compatible dyad, root, date, "
+            "place and modality",
+            "links": links,
+        }
+    return MergedEvent(
+        event_key=event_key(ids),
+        date=date,
+        date_precision=precision,
+        source_actor_id=m.source_actor_id,
+        source_name=m.source_name,
+        source_country=m.source_country,
+        target_actor_id=m.target_actor_id,
+        target_name=m.target_name,
+        target_country=m.target_country,
+        cameo_code=code,
+        cameo_root=coded.cameo_root,
+        plover_type=coded.plover_type,
+        quad_class=coded.quad_class,
+        goldstein=coded.goldstein,
+        modality=modality,
+        location=location,
+        best_event_id=m.event_id,
+        n_mentions=len(members),
+        n_documents=len({it.mention.doc_id for it in members}),
+        n_sources=len({it.outlet for it in members}),
+        explanation=explanation,
+        members=tuple(sorted(ids)),
+    )
+
+
+def merge_mentions(
+    mentions: Sequence[EventMention], *, sources: Mapping[str, str] | None = None
+) -> list[MergedEvent]:
+    """Group mentions reporting the same real-world event; one :class:`MergedEvent` per group.
+
+    ``sources`` maps a ``doc_id`` to its outlet (site); without it each document counts as its
+    own source. The result is ordered by date (undated last), then by key.
+    """
+    sources = sources or {}
+    items = [
+        _Item(m, _interval_of(m), _evidence_words(m), sources.get(m.doc_id) or m.doc_id)
+        for m in mentions
+    ]
+    pairs: list[tuple[float, int, int, dict[str, Any]]] = []
+    for i, j in _candidate_pairs(items):
+        why = compare(items[i], items[j])
+        if why is not None and why["score"] >= THRESHOLD:
+            pairs.append((why["score"], i, j, why))
+    pairs.sort(key=lambda p: (-p[0], items[p[1]].mention.event_id, items[p[2]].mention.event_id))
+    groups = _Groups(items)
+    accepted: list[tuple[int, int, dict[str, Any]]] = []
+    for _, i, j, why in pairs:
+        if groups.can_join(i, j):
+            groups.join(i, j)
+            accepted.append((i, j, why))
+    members: dict[int, list[_Item]] = defaultdict(list)
+    for i, it in enumerate(items):
+        members[groups.find(i)].append(it)
+    links: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for i, _, why in accepted:
+        links[groups.find(i)].append(why)
+    events = [_build(group, links[root]) for root, group in members.items()]
+
+    def order(e: MergedEvent):
+        span = date_interval(e.date)
+        return (span is None, span[0] if span else dt.date.min, -(span[1] - span[0]).days if span else 0, e.event_key)
+
+    events.sort(key=order)
+    log.info("merged %d mentions into %d events", len(items), len(events))
+    return events
+
+
+# -- store ------------------------------------------------------------------------------------------
+
+def _mention_from_row(row: Mapping[str, Any]) -> EventMention:
+    extra = row.get("extra")
+    if isinstance(extra, str):
+        try:
+            extra = json.loads(extra)
+        except json.JSONDecodeError:
+            extra = {}
+    values = {name: row[name] for name in EventMention.JSONL_FIELDS}
+    return EventMention(**values, trigger=row.get("trigger"), extra=extra or {})
+
+
+def load_mentions(store) -> list[EventMention]:
+    """Every event mention in the store, as records, in a stable order."""
+    cols = ", ".join(EventMention.JSONL_FIELDS) + ", trigger, extra"
+    rows = store.query(f"SELECT {cols} FROM event_mentions ORDER BY doc_id, sentence_index, char_start, event_id")
+    return [_mention_from_row(r) for r in rows]
+
+
+def document_outlets(store) -> dict[str, str]:
+    """doc_id → outlet: the document's site, else the folder or file it came from."""
+    rows = store.query("SELECT doc_id, site, file FROM documents")
+    out = {}
+    for r in rows:
+        out[r["doc_id"]] = r["site"] or r["file"] or r["doc_id"]
+    return out
+
+
+def merge_store(store) -> int:
+    """Recompute ``events`` and ``event_links`` from ``event_mentions`` (one transaction).
+
+    Idempotent: the same mentions always give the same events and keys. Returns the number of
+    merged events.
+    """
+    events = merge_mentions(load_mentions(store), sources=document_outlets(store))
+    with store.transaction() as con:
+        con.execute("DELETE FROM event_links")
+        con.execute("DELETE FROM events")
+        if events:
+            cols = ", ".join(MergedEvent.COLUMNS)
+            marks = ", ".join("?" * len(MergedEvent.COLUMNS))
+            con.executemany(f"INSERT INTO events ({cols}) VALUES ({marks})", [e.row() for e in events])
+            con.executemany(
+                "INSERT INTO event_links (event_key, event_id) VALUES (?, ?)",
+                [[e.event_key, m] for e in events for m in e.members],
+            )
+    return len(events)
+
+
+def merged_events(store, *, with_explanation: bool = False) -> list[dict[str, Any]]:
+    """Every merged event (``detente events --merged``) in date order, undated last, with its
+    member mention ids; with ``with_explanation``, the parsed explanation too."""
+    rows = store.query(
+        "SELECT e.*, list(l.event_id ORDER BY l.event_id) AS members FROM events e "
+        "JOIN event_links l USING (event_key) GROUP BY ALL"
+    )
+    for r in rows:
+        explanation = r.pop("explanation")
+        if with_explanation:
+            r["explanation"] = json.loads(explanation) if isinstance(explanation, str) else explanation
+
+    def order(r: dict[str, Any]):
+        span = date_interval(r["date"])
+        return (span is None, span[0] if span else dt.date.min, -(span[1] - span[0]).days if span else 0,
+                r["event_key"])
+
+    return sorted(rows, key=order)
+
+
+#: Column order of ``detente events --merged``.
+LIST_COLUMNS = (
+    "event_key", "date", "date_precision", "source_name", "source_country", "target_name",
+    "target_country", "cameo_code", "plover_type", "quad_class", "goldstein", "modality", "location",
+    "n_mentions", "n_documents", "n_sources", "best_event_id", "source_actor_id", "target_actor_id",
+    "cameo_root", "members",
+)
+
+
+def list_merged(
+    store,
+    *,
+    dyad: str | None = None,
+    actor: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    code: str | None = None,
+    explain: bool = False,
+) -> list[dict[str, Any]]:
+    """Merged events filtered like ``detente events``: ``dyad`` "JPN-RUS" (either direction),
+    ``actor`` (id or country, either side), ``since``/``until`` (the event's date interval
+    overlaps), ``code`` (CAMEO root, code prefix or PLOVER type). With ``explain``, each row
+    carries its explanation (why its mentions were merged). Raises ValueError on a bad filter."""
+    from .analysis.timeline import dyad_clause
+
+    where, params = ["TRUE"], []
+    if dyad:
+        parts = [p for p in re.split(r"[-–:/,]", dyad) if p.strip()]
+        if len(parts) != 2:
+            raise ValueError(f"--dyad wants two parties such as JPN-RUS, got {dyad!r}")
+        clause, more = dyad_clause(parts[0].strip(), parts[1].strip(), "e.")
+        where.append(clause)
+        params += more
+    if actor:
+        clause, more = dyad_clause(actor, None, "e.")
+        where.append(clause)
+        params += more
+    if code:
+        where.append("(e.cameo_root = ? OR e.cameo_code LIKE ? || '%' OR e.plover_type = upper(?))")
+        params += [code.zfill(2) if code.isdigit() and len(code) < 2 else code, code, code]
+    window = []
+    for value, end in ((since, False), (until, True)):
+        if value is None:
+            window.append(None)
+            continue
+        span = date_interval(value)
+        if span is None:
+            raise ValueError(f"not a date: {value!r} (use YYYY, YYYY-MM or YYYY-MM-DD)")
+        window.append(span[1] if end else span[0])
+    rows = store.query(
+        "SELECT e.*, list(l.event_id ORDER BY l.event_id) AS members FROM events e "
+        f"JOIN event_links l USING (event_key) WHERE {' AND '.join(where)} GROUP BY ALL",
+        params,
+    )
+    out = []
+    for r in rows:
+        span = date_interval(r["date"])
+        if (window[0] or window[1]) and span is None:
+            continue
+        if window[0] and span[1] < window[0]:
+            continue
+        if window[1] and span[0] > window[1]:
+            continue
+        row = {c: r[c] for c in LIST_COLUMNS}
+        if explain:
+            raw = r["explanation"]
+            row["explanation"] = json.loads(raw) if isinstance(raw, str) else raw
+        row["_order"] = (span is None, span[0] if span else dt.date.min,
+                         -(span[1] - span[0]).days if span else 0, r["event_key"])
+        out.append(row)
+    out.sort(key=lambda x: x["_order"])
+    for row in out:
+        del row["_order"]
+    return out
+
+
+def explain(store, event_key: str) -> dict[str, Any]:
+    """A merged event, every mention it holds (document, sentence, offsets) and why they merged."""
+    from .errors import StoreError
+
+    rows = store.query("SELECT * FROM events WHERE event_key = ?", [event_key])
+    if not rows:
+        raise StoreError(f"no merged event {event_key!r}; list them with `detente events --merged`")
+    event = dict(rows[0])
+    explanation = event.pop("explanation")
+    if isinstance(explanation, str):
+        explanation = json.loads(explanation)
+    members = store.query(
+        "SELECT m.event_id, m.doc_id, d.file, d.site, d.title, m.sentence, m.sentence_index, "
+        "m.char_start, m.char_end, m.date, m.date_precision, m.date_basis, m.cameo_code, "
+        "m.modality, m.location, m.source_name, m.target_name, m.confidence "
+        "FROM event_links l JOIN event_mentions m USING (event_id) "
+        "LEFT JOIN documents d ON d.doc_id = m.doc_id "
+        "WHERE l.event_key = ? ORDER BY m.doc_id, m.sentence_index, m.char_start",
+        [event_key],
+    )
+    return {"event": event, "mentions": members, "explanation": explanation}

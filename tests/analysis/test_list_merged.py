@@ -1,0 +1,55 @@
+"""`detente events --merged` rows (merge.list_merged) and CSV output of the analysis formats."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+
+from detente.analysis.index import format_index, index
+from detente.merge import LIST_COLUMNS, list_merged
+
+
+def test_all_merged_events_in_date_order(store):
+    rows = list_merged(store)
+    assert [r["date"] for r in rows] == [
+        "2016", "2016-09", "2016-09-02", "2016-12-01", "2016-12-10", "2016-12-15", "2017-02-01",
+    ]
+    assert list(rows[0]) == list(LIST_COLUMNS)
+    meeting = rows[2]
+    assert meeting["members"] == ["m1", "m2", "m9"] and meeting["n_mentions"] == 3
+
+
+@pytest.mark.parametrize(
+    ("filters", "dates"),
+    [
+        ({"dyad": "JPN-CHN"}, ["2016-12-10"]),
+        ({"dyad": "rus-jpn", "code": "04"}, ["2016", "2016-09-02", "2016-12-15", "2017-02-01"]),
+        ({"actor": "CHN"}, ["2016-12-10"]),
+        ({"code": "163"}, ["2016-12-01"]),
+        ({"since": "2016-12", "until": "2016-12"}, ["2016", "2016-12-01", "2016-12-10", "2016-12-15"]),
+    ],
+)
+def test_filters(store, filters, dates):
+    assert [r["date"] for r in list_merged(store, **filters)] == dates
+
+
+def test_explain_adds_the_reasons(store):
+    rows = {r["date"]: r for r in list_merged(store, explain=True)}
+    links = rows["2016-09-02"]["explanation"]["links"]
+    assert {x["a"] for x in links} | {x["b"] for x in links} == {"m1", "m2", "m9"}
+    assert "explanation" not in list_merged(store)[0]
+
+
+@pytest.mark.parametrize(("filters", "message"), [({"dyad": "JPN"}, "two parties"), ({"since": "soon"}, "not a date")])
+def test_bad_filters(store, filters, message):
+    with pytest.raises(ValueError, match=message):
+        list_merged(store, **filters)
+
+
+def test_csv_output(store):
+    rows = index(store, "JPN", "RUS", by="month")
+    table = list(csv.DictReader(io.StringIO(format_index(rows, "csv"))))
+    assert [t["period"] for t in table] == [r["period"] for r in rows]
+    assert float(table[0]["goldstein_sum"]) == pytest.approx(rows[0]["goldstein_sum"])
