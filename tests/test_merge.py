@@ -319,3 +319,23 @@ def test_explain_unknown_key(tmp_db):
 
     with open_store(tmp_db) as store, pytest.raises(StoreError, match="no merged event"):
         explain(store, "ev_missing")
+
+
+@pytest.mark.parametrize(
+    "value, precision, first, last",
+    [
+        ("2016-09-02", "day", "2016-09-02", "2016-09-02"),
+        ("2016-09-05", "week", "2016-09-05", "2016-09-11"),
+        ("2016-09", "month", "2016-09-01", "2016-09-30"),
+        ("2016-07", "quarter", "2016-07-01", "2016-09-30"),
+        ("2016-07", "half", "2016-07-01", "2016-12-31"),
+        ("2016-12", "season", "2016-12-01", "2017-02-28"),
+        ("2016", "year", "2016-01-01", "2016-12-31"),
+        ("1960", "decade", "1960-01-01", "1969-12-31"),
+        ("2016-09", None, "2016-09-01", "2016-09-30"),
+    ],
+)
+def test_date_interval_widens_by_precision(value, precision, first, last):
+    from detente.merge import date_interval
+
+    assert date_interval(value, precision) == (dt.date.fromisoformat(first), dt.date.fromisoformat(last))

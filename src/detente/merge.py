@@ -50,6 +50,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .records import EventMention
+from .time.values import add_months, value_to_interval
 
 log = logging.getLogger(__name__)
 
@@ -103,63 +104,31 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z\-']+|\d{4}")
 
 # -- dates -------------------------------------------------------------------------------------
 
-def _month_end(year: int, month: int) -> dt.date:
-    return dt.date(year, month, calendar.monthrange(year, month)[1])
+#: Months covered by a period stored as its first month (``2016-07`` with precision quarter).
+_PERIOD_MONTHS = {"quarter": 3, "half": 6, "season": 3}
 
 
-_SEASONS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "AU": (9, 11), "WI": (12, 14)}
+def date_interval(value: str | None, precision: str | None = None) -> tuple[dt.date, dt.date] | None:
+    """First and last day covered by a date value (``2016-09-02``, ``2016-09``, ``2016`` ...).
 
-
-def _own_value_to_interval(value: str) -> tuple[dt.date, dt.date] | None:
-    """First and last day covered by a TIMEX3-style value; None if it is not a calendar date."""
-    v = value.strip().upper()
-    try:
-        if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})(?:T.*)?", v):
-            d = dt.date(int(m[1]), int(m[2]), int(m[3]))
-            return d, d
-        if m := re.fullmatch(r"(\d{4})-(\d{2})", v):
-            y, mo = int(m[1]), int(m[2])
-            return dt.date(y, mo, 1), _month_end(y, mo)
-        if m := re.fullmatch(r"(\d{4})-W(\d{2})", v):
-            start = dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
-            return start, start + dt.timedelta(days=6)
-        if m := re.fullmatch(r"(\d{4})-Q([1-4])", v):
-            y, q = int(m[1]), int(m[2])
-            return dt.date(y, 3 * q - 2, 1), _month_end(y, 3 * q)
-        if m := re.fullmatch(r"(\d{4})-H([12])", v):
-            y, h = int(m[1]), int(m[2])
-            return dt.date(y, 6 * h - 5, 1), _month_end(y, 6 * h)
-        if m := re.fullmatch(r"(\d{4})-(SP|SU|FA|AU|WI)", v):
-            y, (a, b) = int(m[1]), _SEASONS[m[2]]
-            end_y, end_m = (y + 1, b - 12) if b > 12 else (y, b)
-            return dt.date(y, a, 1), _month_end(end_y, end_m)
-        if m := re.fullmatch(r"(\d{4})", v):
-            y = int(m[1])
-            return dt.date(y, 1, 1), dt.date(y, 12, 31)
-        if m := re.fullmatch(r"(\d{3})X", v):
-            y = int(m[1]) * 10
-            return dt.date(max(y, 1), 1, 1), dt.date(y + 9, 12, 31)
-        if m := re.fullmatch(r"(\d{2})XX", v):
-            y = int(m[1]) * 100
-            return dt.date(max(y, 1), 1, 1), dt.date(y + 99, 12, 31)
-    except ValueError:
-        return None
-    return None
-
-
-def date_interval(value: str | None) -> tuple[dt.date, dt.date] | None:
-    """First and last day covered by a date value (``2016-09-02``, ``2016-09``, ``2016`` ...)."""
+    Event dates are written at day, month or year resolution with their ``precision`` beside
+    them; a week is stored as its Monday, a quarter, half or season as its first month and a
+    decade as its first year, so ``precision`` widens the span to the whole period.
+    """
     if not value:
         return None
-    try:
-        from .time import value_to_interval  # provided by the time stage
-    except ImportError:
-        return _own_value_to_interval(value)
-    try:
-        result = value_to_interval(value)
-    except (ValueError, TypeError):
-        result = None
-    return tuple(result) if result else _own_value_to_interval(value)
+    span = value_to_interval(str(value))
+    if span is None:
+        return None
+    first, last = span
+    if precision == "week" and first == last:
+        return first, first + dt.timedelta(days=6)
+    if precision in _PERIOD_MONTHS:
+        end_year, end_month = add_months(first.year, first.month, _PERIOD_MONTHS[precision] - 1)
+        return first, dt.date(end_year, end_month, calendar.monthrange(end_year, end_month)[1])
+    if precision == "decade" and first.month == 1 and first.day == 1:
+        return first, dt.date(first.year + 9, 12, 31)
+    return first, last
 
 
 def precision_of_value(value: str | None) -> str:
@@ -257,7 +226,7 @@ def _evidence_words(m: EventMention) -> frozenset[str]:
 
 
 def _interval_of(m: EventMention) -> tuple[dt.date, dt.date] | None:
-    span = date_interval(m.date)
+    span = date_interval(m.date, m.date_precision)
     if span is None:
         return None
     if m.date_basis == "publication" and span[0] == span[1]:

@@ -161,7 +161,7 @@ def _by_event(store, keys: Sequence[str]) -> tuple[dict[str, list[str]], dict[st
         key = r["event_key"]
         if key in wanted:
             outlets.setdefault(key, set()).add(outlet_name(r["site"], r["file"]))
-            dated[key] = dated.get(key, False) or r["date_basis"] in ("clause", "sentence")
+            dated[key] = dated.get(key, False) or r["date_basis"] in ("clause", "sentence", "context")
     return {k: sorted(v) for k, v in outlets.items()}, dated
 
 
