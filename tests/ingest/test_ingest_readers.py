@@ -193,3 +193,13 @@ def test_utf16_jsonl_still_reads(tmp_path):
     records = read_article(path)
     assert [r.line for r in records] == [1, 2, 3]
     assert all(hasattr(r, "doc_id") for r in records)
+
+
+def test_jsonl_of_blank_lines_is_rejected_empty(tmp_path):
+    from detente.ingest import read_article
+
+    path = tmp_path / "blank.jsonl"
+    path.write_bytes(b"\n  \n\t\n")
+    (record,) = read_article(path)
+    assert record.reason == "empty"
+    assert str(path) in record.message

@@ -370,12 +370,14 @@ def _stream_jsonl(path: Path, file: str, options: Options) -> Iterator[Article |
         fh = path.open("rb")
     except OSError as exc:
         raise IngestError("unreadable", f"cannot read: {exc.strerror or exc}", file=file) from exc
+    records = 0
     with fh:
         for n, raw in enumerate(fh, start=1):
             if n == 1 and raw.startswith(b"\xef\xbb\xbf"):
                 raw = raw[3:]
             if not raw.strip():
                 continue
+            records += 1
             if len(raw) > options.max_bytes:
                 yield _reject(IngestError(
                     "too_large", f"record is {len(raw):,} bytes, over the limit of "
@@ -387,6 +389,8 @@ def _stream_jsonl(path: Path, file: str, options: Options) -> Iterator[Article |
                 yield _reject(IngestError(exc.reason, exc.detail, file=file, line=n))
                 continue
             yield from _jsonl_records(text, file, options, file_sha, first_line=n)
+    if not records:
+        raise IngestError("empty", "file has no JSON lines (only blank lines)", file=file)
 
 
 def _read(path: Path, file: str, options: Options) -> list[Article | Rejection]:
