@@ -191,36 +191,83 @@ def _forms(token) -> tuple[str, str]:
     return token.lemma_.lower(), token.lower_
 
 
-def _matches(tokens: Sequence, phrase: tuple[str, ...]) -> int:
-    n, count = len(phrase), 0
-    for i in range(len(tokens) - n + 1):
-        if all(tokens[i + k] is not None and phrase[k] in _forms(tokens[i + k]) for k in range(n)):
+def _word_forms(tokens: Sequence) -> list[tuple[str, str] | None]:
+    """Each token's (lemma, lower-case form), read once; None for a gap."""
+    return [None if t is None else (t.lemma_.lower(), t.lower_) for t in tokens]
+
+
+def _index(forms: Sequence[tuple[str, str] | None]) -> dict[str, list[int]]:
+    """Positions of each word form (lemma or lower-case text) in ``forms``, in order."""
+    index: dict[str, list[int]] = {}
+    for i, f in enumerate(forms):
+        if f is None:
+            continue
+        lemma, lower = f
+        index.setdefault(lemma, []).append(i)
+        if lower != lemma:
+            index.setdefault(lower, []).append(i)
+    return index
+
+
+def _count(forms: Sequence, index: Mapping[str, list[int]], phrase: tuple[str, ...],
+           drop: frozenset[int] | set[int] = frozenset()) -> int:
+    """How many times ``phrase`` occurs in ``forms`` (overlaps counted) outside ``drop``."""
+    n, last = len(phrase), len(forms) - len(phrase)
+    count = 0
+    for i in index.get(phrase[0], ()):
+        if i > last:
+            break
+        if i in drop:
+            continue
+        for k in range(1, n):
+            f = forms[i + k]
+            if f is None or (i + k) in drop or phrase[k] not in f:
+                break
+        else:
             count += 1
     return count
+
+
+def _matches(tokens: Sequence, phrase: tuple[str, ...]) -> int:
+    forms = _word_forms(tokens)
+    return _count(forms, _index(forms), phrase)
+
+
+def _dropped(forms: Sequence, index: Mapping[str, list[int]], phrases: Sequence[tuple[str, ...]]) -> set[int]:
+    """Positions inside any of ``phrases`` (in ``forms`` without gaps)."""
+    drop: set[int] = set()
+    for phrase in phrases:
+        n, last = len(phrase), len(forms) - len(phrase)
+        for i in index.get(phrase[0], ()):
+            if i > last:
+                break
+            if all(phrase[k] in forms[i + k] for k in range(1, n)):
+                drop.update(range(i, i + n))
+    return drop
 
 
 def _without(tokens: Sequence, phrases: Sequence[tuple[str, ...]]) -> list:
     """``tokens`` minus those inside any of ``phrases`` (a gap keeps phrases from spanning it)."""
     if not phrases:
         return list(tokens)
-    drop: set[int] = set()
-    for phrase in phrases:
-        n = len(phrase)
-        for i in range(len(tokens) - n + 1):
-            if all(phrase[k] in _forms(tokens[i + k]) for k in range(n)):
-                drop.update(range(i, i + n))
+    forms = _word_forms(tokens)
+    drop = _dropped(forms, _index(forms), phrases)
     return [None if i in drop else t for i, t in enumerate(tokens)]
 
 
 def classify_issue(tokens: Sequence, issues: Iterable[Issue], *, min_score: float = 1.0) -> tuple[Issue, float] | None:
     """The issue whose cues the tokens match best (phrases count double; each cue at most
     twice), or None when no issue reaches ``min_score``."""
+    # Word forms are read once per call and indexed by word, so each cue phrase is only
+    # tried where its first word occurs.
+    forms = _word_forms(tokens)
+    index = _index(forms)
     best: tuple[Issue, float] | None = None
     for issue in issues:
-        kept = _without(tokens, issue.exclude)
-        if any(not any(_matches(kept, p) for p in group) for group in issue.requires):
+        drop = _dropped(forms, index, issue.exclude) if issue.exclude else frozenset()
+        if any(not any(_count(forms, index, p, drop) for p in group) for group in issue.requires):
             continue
-        score = sum(min(_matches(kept, p), 2) * (2 if len(p) > 1 else 1) for p in issue.cues)
+        score = sum(min(_count(forms, index, p, drop), 2) * (2 if len(p) > 1 else 1) for p in issue.cues)
         if score < min_score:
             continue
         if score and (best is None or score > best[1]):
@@ -250,7 +297,9 @@ def _governing_subject(token, limit: int = 6):
 
 
 def _is_commentator_phrase(tokens: Sequence, cues: Cues) -> bool:
-    return any(_matches(tokens, phrase) for phrase in cues.commentators)
+    forms = _word_forms(tokens)
+    index = _index(forms)
+    return any(_count(forms, index, phrase) for phrase in cues.commentators)
 
 
 def _mention_for(token, mentions: Sequence[ActorMention]) -> ActorMention | None:

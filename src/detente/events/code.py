@@ -208,10 +208,11 @@ _PERIOD_DAYS = {"day": 1, "week": 7, "month": 31, "quarter": 92, "half": 183, "s
 def _paragraphs(doc, sents: list) -> list[int]:
     """Paragraph number of each sentence (a line break between sentences starts a new one)."""
     out, n, prev_end = [], 0, None
+    doc_text = doc.text  # spaCy joins the tokens on every read of ``Doc.text``
     for sent in sents:
         text = sent.text
         start = sent.start_char + len(text) - len(text.lstrip())
-        if prev_end is not None and "\n" in doc.text[prev_end:start]:
+        if prev_end is not None and "\n" in doc_text[prev_end:start]:
             n += 1
         out.append(n)
         prev_end = sent.start_char + len(text.rstrip())
