@@ -72,3 +72,26 @@ def test_documents_on_missing_db_is_a_clear_error(tmp_path):
     result = CliRunner().invoke(main, ["documents", "--db", str(tmp_path / "none.duckdb")])
     assert result.exit_code == 3
     assert "no such database" in result.output
+
+
+def test_code_command_writes_one_line_per_event(tmp_path, nlp):
+    """`detente code` codes JSONL records without a database; malformed lines are reported."""
+    from detente.records import EventMention
+
+    src = tmp_path / "sentences.jsonl"
+    src.write_text(
+        json.dumps({"id": "r1", "date": "2016-05-09",
+                    "text": "Japanese Prime Minister Shinzo Abe met Russian President Vladimir Putin in Sochi on Friday."})
+        + "\nnot json\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "events.jsonl"
+    result = CliRunner().invoke(main, ["code", str(src), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert f"{src}:2: skipped malformed JSON" in result.output
+    rows = [json.loads(line) for line in out.read_text().splitlines()]
+    assert rows and all(r["record_id"] == "r1" for r in rows)
+    assert set(EventMention.JSONL_FIELDS) <= set(rows[0])
+    meeting = next(r for r in rows if r["cameo_root"] == "04")
+    assert (meeting["source_country"], meeting["target_country"]) == ("JPN", "RUS")
+    assert (meeting["date"], meeting["date_basis"]) == ("2016-05-06", "clause")

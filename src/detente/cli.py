@@ -7,6 +7,7 @@ rejected), 1 with ``--strict`` when anything was rejected, 2 when nothing could 
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import sys
 from pathlib import Path
@@ -226,13 +227,13 @@ def code(file, text_field, date_field, id_field, model, out):
 
     try:
         nlp = build_nlp(Options(model=model))
-        sink = open(out, "w", encoding="utf-8") if out else sys.stdout
-        n = 0
-        for event in code_records(records(), nlp, text_field=text_field, date_field=date_field, id_field=id_field):
-            sink.write(json.dumps(event, ensure_ascii=False, default=str) + "\n")
-            n += 1
+        with contextlib.ExitStack() as stack:
+            sink = stack.enter_context(open(out, "w", encoding="utf-8")) if out else sys.stdout
+            n = 0
+            for event in code_records(records(), nlp, text_field=text_field, date_field=date_field, id_field=id_field):
+                sink.write(json.dumps(event, ensure_ascii=False, default=str) + "\n")
+                n += 1
         if out:
-            sink.close()
             click.echo(f"wrote {n} events to {out}", err=True)
     except DetenteError as exc:
         _fail(exc)
@@ -249,7 +250,8 @@ def code(file, text_field, date_field, id_field, model, out):
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "md"]), default="table", show_default=True)
 def timeline(a, b, db, since, until, topic, fmt):
     """Merged events of the dyad A B (e.g. JPN RUS) in date order, with evidence and sources."""
-    from .analysis.timeline import format_timeline, timeline as build
+    from .analysis.timeline import format_timeline
+    from .analysis.timeline import timeline as build
 
     if not topic and not (a and b):
         _fail(click.UsageError("give two actors (e.g. `detente timeline JPN RUS`) or --topic"), 2)
@@ -267,7 +269,8 @@ def timeline(a, b, db, since, until, topic, fmt):
 @click.option("--format", "fmt", type=FMT, default="table", show_default=True)
 def index(a, b, db, by, weighted, fmt):
     """Cooperation–conflict index of the dyad A B per period."""
-    from .analysis.index import format_index, index as build
+    from .analysis.index import format_index
+    from .analysis.index import index as build
 
     with _open(db) as store:
         rows = build(store, a, b, by=by, weighted=weighted)
@@ -281,7 +284,8 @@ def index(a, b, db, by, weighted, fmt):
 @click.option("--format", "fmt", type=FMT, default="table", show_default=True)
 def stances(db, actor, issue, fmt):
     """Positions stated by the parties (and, apart, commentators) on each issue."""
-    from .analysis.stances import format_stances, stances as build
+    from .analysis.stances import format_stances
+    from .analysis.stances import stances as build
 
     with _open(db) as store:
         rows = build(store, actor=actor, issue=issue)

@@ -18,7 +18,6 @@ from pathlib import Path
 
 from detente.config import Options
 from detente.errors import IngestError
-
 from detente.ingest.readers import make_article
 
 
