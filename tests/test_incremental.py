@@ -15,26 +15,6 @@ from detente.pipeline import analyze
 from detente.records import Actor, ActorMention, Article, EventMention, Stance, TimeExpression
 from detente.store import LAYER_TABLES, Store, open_store
 
-
-def store_contents(db: Path) -> dict[str, list[tuple]]:
-    """Every table's rows (sorted) but the run log, without their TIMESTAMP columns."""
-    with open_store(db, read_only=True) as store:
-        tables = {r["table_name"] for r in store.query(
-            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'"
-        )}
-        out = {}
-        for table in sorted(tables - {"runs", "schema_migrations"}):
-            columns = [
-                r["column_name"] for r in store.query(
-                    "SELECT column_name, data_type FROM information_schema.columns "
-                    "WHERE table_name = ? ORDER BY ordinal_position", [table],
-                )
-                if r["data_type"] != "TIMESTAMP"
-            ]
-            rows = store.con.execute(f"SELECT {', '.join(columns)} FROM {table}").fetchall()
-            out[table] = sorted(rows, key=repr)
-    return out
-
 # Short briefs in our own words about dated facts of Japan–Russia relations.
 BRIEFS = {
     "kishida.txt": (
@@ -114,7 +94,7 @@ def test_rerun_processes_only_new_and_changed_files(tmp_path, nlp, nlp_stages):
     assert consistency_problems(db) == []
 
 
-def test_ingest_only_rerun_keeps_the_earlier_analysis(tmp_path, nlp):
+def test_ingest_only_rerun_keeps_the_earlier_analysis(tmp_path, nlp, store_contents):
     folder, db = tmp_path / "in", tmp_path / "run.duckdb"
     write(folder, ["kishida.txt", "nagato.txt"])
     analyze([folder], options(db))
@@ -157,7 +137,7 @@ def interrupt_second_batch(monkeypatch) -> None:
 
 
 @pytest.mark.parametrize("interrupt", [interrupt_third_write, interrupt_second_batch], ids=["in-write", "in-nlp"])
-def test_interrupted_run_is_consistent_and_a_rerun_completes_it(tmp_path, nlp, monkeypatch, interrupt):
+def test_interrupted_run_is_consistent_and_a_rerun_completes_it(tmp_path, nlp, monkeypatch, interrupt, store_contents):
     folder = tmp_path / "in"
     write(folder, BRIEFS)
     clean_db, db = tmp_path / "clean.duckdb", tmp_path / "run.duckdb"
@@ -252,7 +232,7 @@ def _history() -> list[dict]:
 
 
 @pytest.mark.parametrize("group", [2, 3, 7])
-def test_grouped_writes_store_the_same_as_one_by_one(tmp_path, group):
+def test_grouped_writes_store_the_same_as_one_by_one(tmp_path, group, store_contents):
     items = _history()
     one_db, grouped_db = tmp_path / "one.duckdb", tmp_path / "grouped.duckdb"
     with open_store(one_db) as store:

@@ -19,32 +19,12 @@ from detente.errors import ConfigError, DetenteError
 from detente.parallel import DaskRunner, ProcessRunner, ordered
 from detente.pipeline import analyze
 from detente.records import Article
-from detente.store import open_store
 
 #: The three shortest reference articles (about 3,000 words together).
 SHORT_SEEDS = ("000_", "001_", "003_")
 #: Tables about runs, not about what a run found.
-SKIP_TABLES = {"runs", "schema_migrations"}
 
 
-def store_contents(db: Path) -> dict[str, list[tuple]]:
-    """Every table's rows (sorted), without the TIMESTAMP columns saying when they were written."""
-    with open_store(db, read_only=True) as store:
-        tables = [r["table_name"] for r in store.query(
-            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'"
-        )]
-        out = {}
-        for table in sorted(set(tables) - SKIP_TABLES):
-            columns = [
-                r["column_name"] for r in store.query(
-                    "SELECT column_name, data_type FROM information_schema.columns "
-                    "WHERE table_name = ? ORDER BY ordinal_position", [table],
-                )
-                if r["data_type"] != "TIMESTAMP"
-            ]
-            rows = store.con.execute(f"SELECT {', '.join(columns)} FROM {table}").fetchall()
-            out[table] = sorted(rows, key=repr)
-    return out
 
 
 @pytest.fixture(scope="module")
@@ -63,7 +43,7 @@ def run_options(db: Path, **changes) -> Options:
 
 
 @pytest.fixture(scope="module")
-def one_process(short_inputs, nlp, tmp_path_factory) -> dict[str, list[tuple]]:
+def one_process(short_inputs, nlp, tmp_path_factory, store_contents) -> dict[str, list[tuple]]:
     db = tmp_path_factory.mktemp("one") / "one.duckdb"
     result = analyze([short_inputs], run_options(db))
     assert result.analyzed == len(SHORT_SEEDS)
@@ -110,7 +90,7 @@ def test_ordered_reads_input_lazily_and_bounds_batches_in_flight(window):
 
 
 # -- the same store whichever way the work was done -----------------------------------------------------
-def test_two_worker_processes_store_the_same_as_one(short_inputs, one_process, tmp_path):
+def test_two_worker_processes_store_the_same_as_one(short_inputs, one_process, tmp_path, store_contents):
     db = tmp_path / "two.duckdb"
     outcome = CliRunner().invoke(
         main, ["analyze", str(short_inputs), "--db", str(db), "--workers", "2", "--batch-size", "1", "-q"]
@@ -121,7 +101,7 @@ def test_two_worker_processes_store_the_same_as_one(short_inputs, one_process, t
     assert two == one_process
 
 
-def test_dask_local_cluster_stores_the_same_as_one_process(short_inputs, one_process, tmp_path):
+def test_dask_local_cluster_stores_the_same_as_one_process(short_inputs, one_process, tmp_path, store_contents):
     distributed = pytest.importorskip("distributed")
     db = tmp_path / "dask.duckdb"
     with distributed.LocalCluster(

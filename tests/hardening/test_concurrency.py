@@ -47,18 +47,9 @@ def _folder(path: Path, n: int, start: int = 0) -> Path:
     return path
 
 
-def _table_rows(db: Path) -> dict[str, list[tuple]]:
-    with open_store(db, read_only=True) as store:
-        out = {}
-        for table in ("documents", "sources", "event_mentions", "actor_mentions", "timexes", "events"):
-            cols = [r["column_name"] for r in store.query(
-                "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = ? "
-                "ORDER BY ordinal_position", [table]) if r["data_type"] != "TIMESTAMP"]
-            out[table] = sorted(store.con.execute(f"SELECT {', '.join(cols)} FROM {table}").fetchall(), key=repr)
-    return out
 
 
-def test_second_analyze_fails_fast_and_never_harms_the_first(tmp_path, nlp, monkeypatch):
+def test_second_analyze_fails_fast_and_never_harms_the_first(tmp_path, nlp, monkeypatch, store_contents):
     folder = _folder(tmp_path / "in", 6)
     clean_db, db = tmp_path / "clean.duckdb", tmp_path / "shared.duckdb"
     analyze([folder], Options(db=clean_db, batch_size=1, quiet=True))
@@ -99,7 +90,8 @@ def test_second_analyze_fails_fast_and_never_harms_the_first(tmp_path, nlp, monk
 
     assert "error" not in outcome, outcome.get("error")
     assert outcome["result"].analyzed == 6
-    assert _table_rows(db) == _table_rows(clean_db)
+    tables = ("documents", "sources", "event_mentions", "actor_mentions", "timexes", "events")
+    assert store_contents(db, tables) == store_contents(clean_db, tables)
     with open_store(db, read_only=True) as store:
         assert [r["status"] for r in store.query("SELECT status FROM runs")] == ["completed"]
 

@@ -52,19 +52,6 @@ def briefs() -> dict[str, str]:
     return out
 
 
-def contents(db: Path) -> dict[str, list[tuple]]:
-    """Every table but the run log and migrations, rows sorted, TIMESTAMP columns left out."""
-    with open_store(db, read_only=True) as store:
-        tables = {r["table_name"] for r in store.query(
-            "SELECT table_name FROM information_schema.tables WHERE table_schema = 'main'")}
-        out = {}
-        for table in sorted(tables - {"runs", "schema_migrations"}):
-            cols = [r["column_name"] for r in store.query(
-                "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = ? "
-                "ORDER BY ordinal_position", [table]) if r["data_type"] != "TIMESTAMP"]
-            rows = store.con.execute(f"SELECT {', '.join(cols)} FROM {table}").fetchall()
-            out[table] = sorted(rows, key=repr)
-    return out
 
 
 def layer_counts(db: Path) -> dict[str, tuple[int, ...]]:
@@ -192,7 +179,7 @@ KILL_POINTS = [kill_after_half_a_second, kill_when_the_store_appears, kill_after
                kill_while_coding]
 
 
-def test_sigkill_at_several_points_then_rerun_matches_a_clean_run(folder_and_clean, tmp_path):
+def test_sigkill_at_several_points_then_rerun_matches_a_clean_run(folder_and_clean, tmp_path, store_contents):
     folder, clean_db = folder_and_clean
     clean_layers = layer_counts(clean_db)
     db = tmp_path / "killed.duckdb"
@@ -221,7 +208,7 @@ def test_sigkill_at_several_points_then_rerun_matches_a_clean_run(folder_and_cle
     resumed = analyze([folder], Options(db=db, batch_size=1, quiet=True))
     assert not resumed.rejected and resumed.analyzed + resumed.skipped == 10
     assert partial_records(db, clean_layers) == []
-    assert contents(db) == contents(clean_db)
+    assert store_contents(db) == store_contents(clean_db)
     with open_store(db, read_only=True) as store:
         statuses = [r["status"] for r in store.query("SELECT status FROM runs ORDER BY started_at")]
         assert store.query("SELECT count(*) AS n FROM sources")[0]["n"] == 10
@@ -230,7 +217,7 @@ def test_sigkill_at_several_points_then_rerun_matches_a_clean_run(folder_and_cle
     assert "completed" not in statuses[:-1] or all(code == 0 for _, code in history)
 
 
-def test_interrupted_before_merging_a_rerun_still_merges(folder_and_clean, tmp_path, monkeypatch):
+def test_interrupted_before_merging_a_rerun_still_merges(folder_and_clean, tmp_path, monkeypatch, store_contents):
     """Killed after the last article was written but before the merge: the re-run merges."""
     folder, clean_db = folder_and_clean
     db = tmp_path / "unmerged.duckdb"
@@ -247,4 +234,4 @@ def test_interrupted_before_merging_a_rerun_still_merges(folder_and_clean, tmp_p
         assert store.query("SELECT count(*) AS n FROM documents")[0]["n"] == 10
     rerun = analyze([folder], Options(db=db, batch_size=1, quiet=True))
     assert (rerun.analyzed, rerun.skipped) == (0, 10)
-    assert contents(db) == contents(clean_db)
+    assert store_contents(db) == store_contents(clean_db)
