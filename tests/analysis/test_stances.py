@@ -59,6 +59,25 @@ def test_party_positions(nlp, text, actor, issue, position_part):
 
 
 @pytest.mark.parametrize(
+    ("text", "position"),
+    [
+        ("Russia wants to expand trade with Japan, and on Monday its foreign minister flew to Tokyo.",
+         "to expand trade with Japan"),
+        ("Japan insists on the return of the islands, but Russia has rejected any handover.",
+         "on the return of the islands"),
+        ("Beijing opposes new sanctions on Pyongyang, and its envoy walked out of the meeting.",
+         "new sanctions on Pyongyang"),
+        ("Tokyo said that the territorial dispute must be settled first, but Moscow disagreed.",
+         "that the territorial dispute must be settled first"),
+    ],
+)
+def test_position_stops_at_the_next_clause(nlp, text, position):
+    found = run(nlp, text)
+    assert found, text
+    assert found[0].position == position
+
+
+@pytest.mark.parametrize(
     ("text", "actor"),
     [
         ("Analysts say Japan wants to keep the sanctions in place.", "Japan"),

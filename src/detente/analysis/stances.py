@@ -389,21 +389,46 @@ def _embedded_under_commentator(token, mentions, cues: Cues, have_actors: bool) 
     return False
 
 
+def _next_clause_start(head) -> int | None:
+    """Index where a clause coordinated with ``head``'s clause begins ("Russia wants X
+    and, on Friday, its minister said Y": the position ends before "and"), else None."""
+    starts = []
+    for child in head.children:
+        if child.i <= head.i:
+            continue
+        clausal = child.dep_ == "parataxis" or (
+            child.dep_ == "conj" and (child.pos_ in ("VERB", "AUX")
+                                      or any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)))
+        if clausal:
+            start = child.left_edge.i
+            # the conjunction and comma before the clause go with it
+            while start - 1 > head.i and head.doc[start - 1].dep_ in ("cc", "punct"):
+                start -= 1
+            starts.append(start)
+    return min(starts) if starts else None
+
+
 def _position_tokens(cue, kind: str, strength: str):
     doc = cue.doc
+    head = cue
     if kind == "verb":
         if strength == "weak":
             comp = [c for c in cue.children if c.dep_ in ("ccomp", "xcomp")]
             if not comp:
                 return None
-            tokens = list(comp[0].subtree)
+            head = comp[0]
+            tokens = list(head.subtree)
         else:
             tokens = [t for t in cue.subtree if t.i > cue.i]
     else:
         tokens = [t for t in cue.subtree if t.i > cue.i]
         if len(tokens) < 3 and cue.dep_ in ("nsubj", "nsubjpass") and cue.head.i > cue.i:
+            head = cue.head
             tokens = [t for t in cue.head.subtree if t.i > cue.i and t.i >= cue.head.i]
-    while tokens and (tokens[-1].is_punct or tokens[-1].is_space):
+    cuts = [i for i in (_next_clause_start(head), _next_clause_start(cue)) if i is not None]
+    if cuts:
+        tokens = [t for t in tokens if t.i < min(cuts)]
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space or tokens[-1].dep_ == "cc"):
         tokens.pop()
     while tokens and (tokens[0].is_punct or tokens[0].is_space):
         tokens.pop(0)
