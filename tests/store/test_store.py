@@ -143,3 +143,13 @@ def test_article_round_trip(tmp_path_factory, title, text, window):
     assert row["text"] == text and row["title"] == title
     assert row["publication_date"] == "2018-09-17"
     assert row["publication_date_window_days"] == window
+
+
+def test_duckdb_memory_is_bounded_and_configurable(tmp_path, monkeypatch):
+    db = tmp_path / "m.duckdb"
+    with open_store(db) as store:
+        default = store.con.execute("SELECT current_setting('memory_limit')").fetchone()[0]
+    assert default.endswith("MiB") and float(default.split()[0]) < 1024  # 1GB, not 80% of the RAM
+    monkeypatch.setenv("DETENTE_DB_MEMORY", "300MB")
+    with open_store(db) as store:
+        assert store.con.execute("SELECT current_setting('memory_limit')").fetchone()[0] == "286.1 MiB"

@@ -16,6 +16,7 @@ import dataclasses
 import datetime as dt
 import json
 import logging
+import os
 import time
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
@@ -387,6 +388,16 @@ class Store:
         return out
 
 
+#: DuckDB's own default lets its buffer cache grow to 80% of the machine's memory as the store
+#: grows; detente bounds it (DuckDB spills to temporary files beyond it), so the memory of a run
+#: does not grow with the size of the store. Override with $DETENTE_DB_MEMORY (e.g. "4GB").
+DEFAULT_DB_MEMORY = "1GB"
+
+
+def _duckdb_config() -> dict[str, str]:
+    return {"memory_limit": os.environ.get("DETENTE_DB_MEMORY") or DEFAULT_DB_MEMORY}
+
+
 def open_store(path: str | Path, *, read_only: bool = False, wait: float = 0.0) -> Store:
     """Open (and migrate) the store at ``path``.
 
@@ -399,7 +410,7 @@ def open_store(path: str | Path, *, read_only: bool = False, wait: float = 0.0) 
     deadline = time.monotonic() + wait
     while True:
         try:
-            con = duckdb.connect(str(path), read_only=read_only)
+            con = duckdb.connect(str(path), read_only=read_only, config=_duckdb_config())
             break
         except duckdb.Error as exc:
             if _is_lock_error(exc) and time.monotonic() < deadline:
