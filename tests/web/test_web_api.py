@@ -178,7 +178,11 @@ def test_actors_stances_sources_quality(client):
 @pytest.mark.parametrize(
     "term, docs, events",
     [("nagato", {"doc-a", "doc-e"}, {"ev-a0", "ev-e0"}), ("MISSILE", {"doc-b"}, {"ev-b1"}),
-     ("100%", set(), set()), ("A_e", set(), set()), ("Ab%", set(), set())],
+     ("100%", set(), set()), ("A_e", set(), set()), ("Ab%", set(), set()),
+     # every word must occur, in any order; a quoted phrase is matched whole
+     ("nagato putin", {"doc-a", "doc-e"}, {"ev-a0", "ev-e0"}), ("summit nagato", {"doc-e"}, {"ev-e0"}),
+     ('"held a summit"', {"doc-e"}, {"ev-e0"}), ('"summit held"', set(), set()),
+     ("nagato zzz", set(), set())],
 )
 def test_search(client, term, docs, events):
     body = client.get("/api/search", params={"q": term}).json()

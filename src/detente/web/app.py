@@ -628,7 +628,8 @@ def _add_api(app: FastAPI) -> None:
     @app.get("/api/search", tags=["corpus"], **api)
     def search(store: StoreDep, q_: Annotated[str, Query(alias="q", min_length=2, max_length=200)],
                limit: Limit = 20, offset: Offset = 0) -> dict[str, Any]:
-        """Case-insensitive full-text search over article titles/texts and event sentences."""
+        """Case-insensitive search over article titles/texts and event sentences: every word
+        (or "quoted phrase") of `q` must occur, in any order."""
         return q.search(store, q_, limit=limit, offset=offset)
 
 

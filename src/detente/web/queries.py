@@ -22,6 +22,7 @@ import datetime as dt
 import json
 import logging
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from typing import Any
 
@@ -659,30 +660,51 @@ def snippet(text: str, q: str, width: int = 90) -> str:
     return ("…" if start else "") + text[start:end] + ("…" if end < len(text) else "")
 
 
+_TERM = re.compile(r'"([^"]+)"|(\S+)')
+
+
+def search_terms(q: str) -> list[str]:
+    """The terms of a query: words, and "quoted phrases" kept whole (an unclosed quote is a
+    plain character)."""
+    terms = [(m.group(1) or m.group(2)).strip() for m in _TERM.finditer(q)]
+    return [t for t in terms if t] or [q]
+
+
+def _all_terms(columns: Sequence[str], terms: Sequence[str]) -> tuple[str, list[str]]:
+    """A WHERE clause: every term occurs (case-insensitively) in one of ``columns``."""
+    clauses, params = [], []
+    for term in terms:
+        pat = f"%{like_escape(term)}%"
+        clauses.append("(" + " OR ".join(f"{c} ILIKE ? ESCAPE '\\'" for c in columns) + ")")
+        params.extend([pat] * len(columns))
+    return " AND ".join(clauses), params
+
+
 def search(store: Store, q: str, *, limit: int = 20, offset: int = 0) -> dict[str, Any]:
-    """Case-insensitive substring search over article titles/texts and event sentences."""
-    pat = f"%{like_escape(q)}%"
-    n_docs = store.con.execute(
-        "SELECT count(*) FROM documents WHERE title ILIKE ? ESCAPE '\\' OR text ILIKE ? ESCAPE '\\'", [pat, pat]
-    ).fetchone()[0]
+    """Case-insensitive search over article titles/texts and event sentences: every word (or
+    "quoted phrase") of ``q`` must occur, in any order."""
+    terms = search_terms(q)
+    where, params = _all_terms(("title", "text"), terms)
+    n_docs = store.con.execute(f"SELECT count(*) FROM documents WHERE {where}", params).fetchone()[0]
     docs = store.query(
         "SELECT doc_id, title, coalesce(site, file) AS outlet, strftime(publication_date, '%Y-%m-%d') "
-        "AS publication_date, text FROM documents WHERE title ILIKE ? ESCAPE '\\' OR text ILIKE ? ESCAPE '\\' "
+        f"AS publication_date, text FROM documents WHERE {where} "
         "ORDER BY publication_date NULLS LAST, doc_id LIMIT ? OFFSET ?",
-        [pat, pat, limit, offset],
+        [*params, limit, offset],
     )
     for d in docs:
-        d["snippet"] = snippet(d.pop("text") or "", q)
+        d["snippet"] = snippet(d.pop("text") or "", terms[0])
     _, links = _events_source(store)
+    where, params = _all_terms(("m.sentence",), terms)
     n_events = store.con.execute(
-        "SELECT count(*) FROM event_mentions WHERE sentence ILIKE ? ESCAPE '\\'", [pat]
+        f"SELECT count(*) FROM event_mentions m WHERE {where}", params
     ).fetchone()[0]
     evs = store.query(
         f"WITH links AS ({links}) SELECT m.event_id, l.event_key, m.doc_id, m.sentence, m.date, "
         "m.source_name, m.target_name, m.cameo_code, m.plover_type FROM event_mentions m "
-        "LEFT JOIN links l ON l.event_id = m.event_id WHERE m.sentence ILIKE ? ESCAPE '\\' "
+        f"LEFT JOIN links l ON l.event_id = m.event_id WHERE {where} "
         "ORDER BY m.date NULLS LAST, m.event_id LIMIT ? OFFSET ?",
-        [pat, limit, offset],
+        [*params, limit, offset],
     )
     return {
         "q": q,
