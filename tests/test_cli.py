@@ -52,7 +52,7 @@ def test_analyze_ingest_only_and_documents_jsonl(tmp_path):
     rows = [json.loads(line) for line in listing.output.splitlines()]
     assert [r["status"] for r in rows] == ["ingested", "rejected"]
     assert list(rows[0]) == [
-        "doc_id", "file", "title", "author", "site", "publication_date", "publication_date_basis",
+        "doc_id", "file", "title", "author", "author_bio", "site", "publication_date", "publication_date_basis",
         "publication_date_window_days", "language", "word_count", "status", "reason",
     ]
     assert rows[0]["publication_date"] == "2017-03-03"

@@ -134,7 +134,7 @@ FMT_PQ = click.Choice(["table", "jsonl", "csv", "parquet"])
 OUT_OPTION = click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write to this file instead of stdout.")
 
 DOCUMENT_FIELDS = (
-    "doc_id", "file", "title", "author", "site", "publication_date", "publication_date_basis",
+    "doc_id", "file", "title", "author", "author_bio", "site", "publication_date", "publication_date_basis",
     "publication_date_window_days", "language", "word_count", "status", "reason",
 )
 
@@ -149,7 +149,7 @@ def documents(db, fmt, with_text):
         rows = store.documents(with_text=with_text)
     columns = list(DOCUMENT_FIELDS) + (["text"] if with_text else [])
     if fmt == "table":
-        columns = [c for c in columns if c not in ("text", "reason")] + ["reason"]
+        columns = [c for c in columns if c not in ("text", "reason", "author_bio")] + ["reason"]
     _emit(rows, fmt, columns)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import subprocess
 import sys
@@ -153,3 +154,24 @@ def test_duckdb_memory_is_bounded_and_configurable(tmp_path, monkeypatch):
     monkeypatch.setenv("DETENTE_DB_MEMORY", "300MB")
     with open_store(db) as store:
         assert store.con.execute("SELECT current_setting('memory_limit')").fetchone()[0] == "286.1 MiB"
+
+
+def test_author_bio_is_stored_apart_from_the_text(tmp_db):
+    art = dataclasses.replace(make_article(), author="Ann Writer", author_bio="Ann Writer teaches history.")
+    with open_store(tmp_db) as store:
+        store.write_article(art)
+        (doc,) = store.documents(include_rejected=False)
+    assert (doc["author"], doc["author_bio"]) == ("Ann Writer", "Ann Writer teaches history.")
+
+
+def test_a_store_of_an_earlier_version_is_upgraded_in_place(tmp_db):
+    con = duckdb.connect(str(tmp_db))
+    con.execute("CREATE TABLE schema_migrations (name VARCHAR PRIMARY KEY, applied_at TIMESTAMP NOT NULL DEFAULT current_timestamp)")
+    for name, sql in MIGRATIONS[:3]:
+        con.execute(sql)
+        con.execute("INSERT INTO schema_migrations (name) VALUES (?)", [name])
+    con.close()
+    with open_store(tmp_db) as store:
+        assert store.migrations() == [name for name, _ in MIGRATIONS]
+        store.write_article(make_article())
+        assert store.documents(include_rejected=False)[0]["author_bio"] is None

@@ -38,7 +38,7 @@ LAYER_TABLES = ("actor_mentions", "timexes", "event_mentions", "stances")
 DOCUMENT_COLUMNS = (
     "doc_id", "file", "line", "title", "author", "site", "url", "publication_date",
     "publication_date_basis", "publication_date_window_days", "language", "word_count",
-    "text", "file_sha", "status", "coder_version",
+    "text", "file_sha", "status", "coder_version", "author_bio",
 )
 
 
@@ -364,7 +364,7 @@ class Store:
         """Documents and (optionally) rejected inputs, in the `detente documents` field order."""
         text = ", text" if with_text else ""
         rows = self.query(
-            "SELECT doc_id, file, line, title, author, site, "
+            "SELECT doc_id, file, line, title, author, author_bio, site, "
             "strftime(publication_date, '%Y-%m-%d') AS publication_date, publication_date_basis, "
             f"publication_date_window_days, language, word_count, status, NULL AS reason{text} "
             "FROM documents ORDER BY file, line NULLS FIRST"
@@ -372,7 +372,7 @@ class Store:
         if include_rejected:
             rejected = self.query(
                 "SELECT NULL AS doc_id, file, NULLIF(line, 0) AS line, NULL AS title, NULL AS author, "
-                "NULL AS site, NULL AS publication_date, NULL AS publication_date_basis, "
+                "NULL AS author_bio, NULL AS site, NULL AS publication_date, NULL AS publication_date_basis, "
                 "NULL AS publication_date_window_days, NULL AS language, 0 AS word_count, "
                 "'rejected' AS status, reason || ': ' || message AS reason"
                 + (", NULL AS text" if with_text else "")

@@ -179,4 +179,10 @@ MIGRATIONS: list[tuple[str, str]] = [
         );
         """,
     ),
+    (
+        "0004_documents_author_bio",
+        """
+        ALTER TABLE documents ADD COLUMN author_bio VARCHAR;
+        """,
+    ),
 ]
