@@ -167,6 +167,7 @@ def _analyze_doc(article: Article, doc, db, patterns=None) -> DocumentResult:
         actor_mentions=mentions,
         timexes=timexes,
         patterns=patterns,
+        publication_window_days=article.publication_date_window_days,
     )
     lap("events")
     stances = extract_stances(

@@ -44,12 +44,11 @@ def _side(ev: EventMention, side: str) -> str:
 
 
 def run(seeds_dir: str | Path, output: str | Path | None = None, nlp=None) -> dict[str, Any]:
-    from ..actors import load_actor_db, resolve
+    from ..actors import load_actor_db
     from ..config import Options
-    from ..events import extract_events
     from ..ingest import iter_inputs
+    from ..pipeline import _analyze_doc
     from ..records import Article
-    from ..time import find_timexes
 
     if nlp is None:
         from ..pipeline import build_nlp
@@ -64,8 +63,7 @@ def run(seeds_dir: str | Path, output: str | Path | None = None, nlp=None) -> di
     all_events: list[dict] = []
     for article, doc in zip(articles, nlp.pipe(a.text for a in articles)):
         when = article.publication_date
-        events = extract_events(doc, doc_id=article.doc_id, file=article.file, publication_date=when,
-                                actor_mentions=resolve(doc, when, db), timexes=find_timexes(doc, when))
+        events = _analyze_doc(article, doc, db).events  # the same stages as `detente analyze`
         by_type = Counter(e.plover_type for e in events)
         total_types.update(by_type)
         listed = []

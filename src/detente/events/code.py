@@ -2,17 +2,33 @@
 
 Adds what the parse alone does not give: the date (``date_basis`` says which):
 
-- ``clause``: the time expression attached to the event's clause, else one inside the clause's
-  dependency subtree that belongs to no other event;
+- ``clause``: the time expression attached to the event's clause; else a relative clause on a
+  nominal event saying when it takes place ("his visit, which could be held next month"); else
+  a historical anchor on the clause of a past-tense event ("which the USSR took after the
+  Second World War": 1945; see :mod:`detente.time.history`); else a time expression inside the
+  clause's dependency subtree that belongs to no other event (for a past event, not one of a
+  future verb: "agreed that a delegation would visit this year");
 - ``sentence``: else the sentence's (a date inside a quotation dates only what is quoted);
-- ``context``: else, for a past-tense asserted/negated event, the date of the paragraph's last
-  dated past episode when the event continues it (its doer took part in it, or it is the same
-  kind of act among the same countries) and no new time expression came in between; the
-  confidence is lowered by 0.1;
+- ``context``: else the date of the event it shares: a coordinated act of the same tense
+  ("discussed X and agreed Y"); a re-mention of an event the article dated earlier ("On April
+  15, Lavrov arrived in Tokyo ... Lavrov's visit was meant to ...": a definite event noun of
+  the same root and actors, an undated past act of the very same two persons, or a planned
+  act of the same doer towards the same country); an earlier dated event the clause places
+  itself at ("In addition to talks with Putin, Abe met ...": its week); else, for a past-tense
+  asserted/negated event, the date of the paragraph's last dated past episode when the event
+  continues it (its doer took part in it, it is the same kind of act among the same
+  countries, or it involves the same pair of countries) and no new time expression came in
+  between. An episode is a dated past event of ours, or a dated past act of a known actor
+  that is no event ("On September 3, Abe spoke at the forum"). The confidence is lowered by
+  0.1;
 - ``publication``: else the publication date (``none`` without one).
 
 A date that contradicts the event's tense is not used: a past-tense event is never dated after
-publication, a future one never more than a month before it. Then the
+publication, a future one never more than a month before it. When the publication date is
+only inferred (``publication_window_days``), a date read relative to it ("last Friday",
+"next month", a year-less "September 3") is widened to the finest period that holds its
+reading for every publication date in the window ("last Friday" ±5 days: the month), so that
+a merge comparing dates at shared precision is not misled by a precise-looking guess. Then the
 PLOVER type and mode, quad class and Goldstein weight of the CAMEO code, the dyad expansion
 (one record per source × target, or per ordered pair of coordinated participants), a stable
 content-hash id, and the evidence sentence with offsets into the article text.
@@ -30,6 +46,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..records import ActorMention, EventMention, TimeExpression
+from ..time.history import find_historical_anchors
+from ..time.lexicon import load_lexicon
 from ..time.values import precision_of, value_to_interval
 from .extract import Candidate, find_candidates
 from .ontology import load_ontology
@@ -105,17 +123,47 @@ class _TimexAttacher:
                 return tx
         return None
 
-    def subtree(self, sent, anchors: list, taken: set[int]) -> TimeExpression | None:
+    def occurrence(self, sent, cand: Candidate) -> TimeExpression | None:
+        """The date of a relative clause on a nominal event ("the summit he will host this
+        month"), or of one saying when it takes place right after the event noun's phrase ("his
+        visit to Russia, which could be held next month"): the parser often hangs such a clause
+        on another noun."""
+        if not cand.nominal:
+            return None
+        doc, trigger = sent.doc, cand.trigger
+        verbs = load_lexicon().occurrence_verbs
+        for tx, attached, _root in self.by_sentence.get(sent.start, []):
+            if attached is None or attached < 0:
+                continue
+            verb = doc[attached]
+            if verb.dep_ != "relcl":
+                continue
+            if verb.head.i == trigger.i and verb.i > trigger.i:
+                return tx  # "the summit he will host this month"
+            if verb.lemma_.lower() not in verbs:
+                continue
+            # only the event noun's own phrase ("to Russia") and punctuation in between
+            phrase = {t.i for t in trigger.subtree} - {t.i for t in verb.subtree}
+            gap = doc[trigger.i + 1:verb.left_edge.i]
+            if verb.left_edge.i > trigger.i and all(t.is_punct or t.i in phrase for t in gap):
+                return tx
+        return None
+
+    def subtree(self, sent, anchors: list, taken: set[int], past: bool = False
+                ) -> TimeExpression | None:
         """A time expression inside the event clause's dependency subtree that belongs to no
-        other event's clause ("met X, saying on Monday ...")."""
+        other event's clause ("met X, saying on Monday ..."); for a past event, not one of a
+        future verb ("agreed that a delegation would visit this year")."""
         inside = {t.i for a in anchors for t in a.subtree}
         for tx, attached, root in self.by_sentence.get(sent.start, []):
             if (attached not in taken and attached != -1 and root.i in inside
+                    and not (past and _future_verb(sent.doc, attached))
                     and not _in_modifier(root, anchors[0])):
                 return tx
         return None
 
-    def sentence(self, sent, taken: set[int], trigger=None) -> TimeExpression | None:
+    def sentence(self, sent, taken: set[int], trigger=None, past: bool = False
+                 ) -> TimeExpression | None:
         items = self.by_sentence.get(sent.start, [])
         if trigger is not None:
             # a date inside a quotation dates what is quoted, not the act of quoting
@@ -128,13 +176,52 @@ class _TimexAttacher:
             if attached == sent.root.i:
                 return tx
         for tx, attached, root in items:
-            if attached not in taken and attached != -1 and not _in_modifier(root, trigger):
+            if (attached not in taken and attached != -1 and not _in_modifier(root, trigger)
+                    and not (past and _future_verb(sent.doc, attached))):
                 return tx
+        return None
+
+    def uncoded_episode(self, sent, taken: set[int], doer_at):
+        """(time expression, actor) of a sentence whose date is attached to a past-tense verb
+        that is no event of ours but has a known actor as its subject, else None."""
+        doc = sent.doc
+        for tx, attached, _root in self.by_sentence.get(sent.start, []):
+            if attached is None or attached < 0 or attached in taken:
+                continue
+            verb = doc[attached]
+            # "Abe spoke at the forum held in Vladivostok on September 3": the date of a
+            # participle describing the place or occasion of a past act is that act's
+            for _ in range(4):
+                if verb.tag_ == "VBD" or verb.dep_ != "acl":
+                    break
+                node = verb.head
+                while node.dep_ in ("pobj", "prep", "dobj", "compound") and node.head.i != node.i:
+                    node = node.head
+                    if node.pos_ in ("VERB", "AUX"):
+                        break
+                if node.pos_ not in ("VERB", "AUX") or node.i in taken:
+                    break
+                verb = node
+            if verb.tag_ != "VBD" or tx.mod not in (None, "APPROX", "END", "MID"):
+                continue
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            actor = doer_at(subject) if subject is not None else None
+            if actor is not None:
+                return tx, actor
         return None
 
     def breaks(self, sent) -> bool:
         """Whether the sentence has a time expression of its own (noun modifiers aside)."""
         return any(attached != -1 for _tx, attached, _root in self.by_sentence.get(sent.start, []))
+
+
+def _future_verb(doc, index: int | None) -> bool:
+    """Whether the verb at ``index`` is a future or future-in-the-past ("will visit", "would
+    visit"): its date is not that of a past event around it."""
+    if index is None or index < 0:
+        return False
+    return any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall")
+               for c in doc[index].children)
 
 
 def _in_modifier(tok, trigger) -> bool:
@@ -255,7 +342,254 @@ def _continues(cand: Candidate, context: _Context) -> bool:
     same countries ("X attended the forum on May 3. Leaders from Y also attended")."""
     if {m.actor.actor_id for m in cand.sources} & context.actors:
         return True
-    return cand.code[:3] in context.codes and bool(_countries(cand) & context.countries)
+    if cand.code[:3] in context.codes and bool(_countries(cand) & context.countries):
+        return True
+    # the same pair of countries, both sides named ("In March, Lavrov and Kono held talks. The
+    # parties agreed to ...", "In December, Patrushev and Yachi met. Gerasimov visited Tokyo")
+    if len(context.countries) != 2:
+        return False
+    if cand.pairwise:
+        return {m.actor.country for m in cand.sources if m.actor.country} == context.countries
+    sides = [{m.actor.country for m in ms if m.actor.country} for ms in (cand.sources, cand.targets)]
+    return all(sides) and sides[0] | sides[1] == context.countries
+
+
+def _historical(doc, doc_text: str) -> dict[int, list[tuple[TimeExpression, Any]]]:
+    """Historical anchors ("after the Second World War") by sentence start, with the token of
+    their preposition."""
+    out: dict[int, list[tuple[TimeExpression, Any]]] = {}
+    for tx in find_historical_anchors(doc_text):
+        span = doc.char_span(tx.start, tx.start + len(tx.text.split()[0]), alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        out.setdefault(span[0].sent.start, []).append((tx, span[0]))
+    return out
+
+
+def _historical_date(items: list[tuple[TimeExpression, Any]], cand: Candidate
+                     ) -> TimeExpression | None:
+    """A historical anchor whose preposition modifies the event's own clause, for a past-tense
+    event ("which the USSR took from Japan after the Second World War"). "since ..." does not
+    date a negated event: "never fought a war since ..." holds up to publication."""
+    if not items or _tense(cand, sentence=False) != "past":
+        return None
+    ids = {t.i for t in cand.anchors}
+    for tx, prep in items:
+        if prep.head.i not in ids or tx.mod == "START" and cand.modality == "negated":
+            continue
+        # the phrase must follow the clause itself or one of its direct arguments ("took the
+        # islands from Japan after ..."), not a noun deep inside one, where it may just as well
+        # describe that noun ("apologised for the mistreatment of prisoners after ...")
+        before = prep.doc[prep.i - 1] if prep.i > 0 else prep
+        steps, node = 0, before
+        while node.i not in ids and node.head.i != node.i and steps < 3:
+            node, steps = node.head, steps + 1
+        if node.i in ids and steps <= 2:
+            return tx
+    return None
+
+
+#: Precisions tried, finest first, when a date must cover an interval.
+_COVERING = ("day", "week", "month", "quarter", "half", "year", "decade")
+
+
+def covering_date(first: dt.date, last: dt.date) -> tuple[str, str, dt.date] | None:
+    """(date string, precision, first day) of the finest period that contains ``first`` to
+    ``last``: a day, ISO week, month, quarter, half, year or decade; None beyond a decade."""
+    for precision in _COVERING:
+        if precision == "day":
+            ok, start = first == last, first
+        elif precision == "week":
+            ok = first.isocalendar()[:2] == last.isocalendar()[:2]
+            start = first - dt.timedelta(days=first.isoweekday() - 1)
+        elif precision in ("month", "quarter", "half"):
+            months = {"month": 1, "quarter": 3, "half": 6}[precision]
+            ok = (first.year == last.year
+                  and (first.month - 1) // months == (last.month - 1) // months)
+            start = dt.date(first.year, (first.month - 1) // months * months + 1, 1)
+        elif precision == "year":
+            ok, start = first.year == last.year, dt.date(first.year, 1, 1)
+        else:
+            ok = first.year // 10 == last.year // 10
+            start = dt.date(max(1, first.year // 10 * 10), 1, 1)
+        if not ok:
+            continue
+        if precision in ("day", "week"):
+            return start.isoformat(), precision, start
+        if precision in ("month", "quarter", "half"):
+            return f"{start.year:04d}-{start.month:02d}", precision, start
+        return f"{start.year:04d}", precision, start
+    return None
+
+
+#: Widest publication-date window (days) over which a relative expression is re-read day by
+#: day; beyond it the expression's own period is simply widened by the window.
+_PROBE_DAYS = 31
+
+
+def anchored_date(tx: TimeExpression, dated: tuple[str, str, dt.date], published: dt.date,
+                  window: int | None, tense: str | None) -> tuple[str, str, dt.date] | None:
+    """The date of a time expression read against a publication date known only within
+    ``window`` days: every reading for an anchor in that window, covered by the finest period
+    ("last Friday" against an inferred date becomes its month). Expressions that do not depend
+    on the anchor (absolute dates, historical anchors) keep their date; None when no period up
+    to a decade covers the readings."""
+    if not window or window <= 0 or tx.basis not in ("relative", "tense"):
+        return dated
+    from ..time import normalise
+
+    interval = value_to_interval(tx.values[0] if tx.relation and tx.values else tx.value)
+    if interval is None:
+        return dated
+    lo, hi = interval
+    probe = normalise(tx.text, published, tense) if window <= _PROBE_DAYS else None
+    if probe is not None and probe.value == tx.value:
+        for shift in range(-window, window + 1):
+            again = normalise(tx.text, published + dt.timedelta(days=shift), tense)
+            span = value_to_interval(again.value) if again is not None else None
+            if span is not None:
+                lo, hi = min(lo, span[0]), max(hi, span[1])
+    else:
+        lo, hi = lo - dt.timedelta(days=window), hi + dt.timedelta(days=window)
+    if (lo, hi) == interval:
+        return dated
+    widened = covering_date(lo, hi)
+    if widened is None:
+        return None
+    # never finer than the expression itself ("last year" stays a year or coarser)
+    if dated[1] in _COVERING and _COVERING.index(widened[1]) < _COVERING.index(dated[1]):
+        return dated
+    return widened
+
+
+@dataclass(frozen=True)
+class _Dated:
+    """One directed pair of an event the article dates by its own text, for dating later
+    re-mentions of that event."""
+
+    root: str
+    source: str
+    target: str
+    source_country: str
+    target_country: str
+    tx: TimeExpression
+    dated: tuple[str, str, dt.date]
+    code: str = ""
+
+
+_ALSO = {"also", "too", "likewise", "similarly"}
+_DEFINITE = {"the", "this", "that", "these", "those", "his", "her", "their", "its", "our"}
+
+
+def _definite(trigger) -> bool:
+    """Whether an event noun is a definite reference ("the talks", "Lavrov's visit", "their
+    latest encounter") rather than a new or hypothetical one ("a possible visit")."""
+    for child in trigger.children:
+        if child.dep_ == "poss":
+            return True
+        if child.dep_ == "det":
+            return child.lower_ in _DEFINITE
+    return False
+
+
+def _summary(cand: Candidate) -> bool:
+    """Whether the event's verb is in the present or present perfect ("has met him five
+    times", "meets him every year"): a summary, no single event."""
+    verb = cand.trigger if not cand.nominal else (cand.anchors[-1] if len(cand.anchors) > 1
+                                                  else cand.trigger.sent.root)
+    return verb.tag_ in ("VBZ", "VBP") or any(
+        c.dep_ == "aux" and c.lower_ in ("has", "have", "'ve", "'s") for c in verb.children)
+
+
+def _directed(cand: Candidate, doc, tx: TimeExpression, dated: tuple[str, str, dt.date]
+              ) -> list[_Dated]:
+    return [_Dated(cand.code[:2], s.actor.actor_id, t.actor.actor_id, s.actor.country,
+                   t.actor.country, tx, dated, cand.code)
+            for s, t in _pairs(cand, doc)
+            if s is not None and t is not None and s.actor.country and t.actor.country]
+
+
+def _remention(cand: Candidate, doc, dated: list[_Dated], published: dt.date | None = None
+               ) -> _Dated | None:
+    """The latest earlier dated event of the article that a definite event noun re-mentions:
+    the same root code, the same doer (or a doer from the same country) and a target from the
+    same country ("On April 15, Lavrov arrived in Tokyo ... Lavrov's Tokyo visit was meant
+    to ..."); both directions of a pairwise event ("the talks between X and Y") count. An
+    undated asserted past-tense verb re-mentions only an event of the very same two persons
+    ("On May 26 the two leaders held talks ... The leaders discussed ..."); an undated planned
+    one only a planned event (dated after ``published``) of the same doer towards the same
+    country ("Putin will visit Japan in December. He will visit Abe's hometown")."""
+    if not dated:
+        return None
+    verbal = not (cand.nominal and _definite(cand.trigger))
+    planned = (verbal and not cand.nominal and cand.modality == "planned"
+               and _tense(cand) == "future" and published is not None)
+    also = (not cand.nominal and cand.modality == "asserted" and _tense(cand) == "past"
+            and any(c.dep_ == "advmod" and c.lower_ in _ALSO for c in cand.trigger.children))
+    if also:
+        # "Xi also attended the ceremony": the same act towards the same country as an
+        # earlier dated one, whoever the doer
+        for d in reversed(dated):
+            if d.code == cand.code and any(t is not None and t.actor.country == d.target_country
+                                           for _s, t in _pairs(cand, doc)):
+                return d
+    if planned:
+        dated = [d for d in dated if d.dated[2] > published]
+    elif verbal and (cand.nominal or cand.modality != "asserted" or _tense(cand) != "past"
+                     or any(m.actor.kind != "person" for m in (*cand.sources, *cand.targets))):
+        return None
+    pairs = [(s, t) for s, t in _pairs(cand, doc)
+             if s is not None and t is not None and s.actor.country and t.actor.country]
+    tests = (
+        # the same two actors
+        lambda s, t, d: s.actor.actor_id == d.source and t.actor.actor_id == d.target,
+        # the same doer, a target of the same country ("Lavrov's visit to Japan")
+        lambda s, t, d: s.actor.actor_id == d.source and t.actor.country == d.target_country,
+        # a state itself as the doer: its country's acts ("Japan's talks with Russia")
+        lambda s, t, d: (s.actor.kind == "state" and s.actor.country == d.source_country
+                         and t.actor.country == d.target_country),
+    )
+    for test in tests[1:2] if planned else tests[:1] if verbal else tests:
+        for d in reversed(dated):
+            if d.root == cand.code[:2] and any(test(s, t, d) for s, t in pairs):
+                return d
+    return None
+
+
+#: Prepositions by which a clause places itself at an earlier event ("in addition to the talks
+#: with X", "during his visit to Y", "on the sidelines of the summit"): same occasion.
+_AT_EVENT = {"to", "during", "at", "of"}
+
+
+def _adjunct_event(cand: Candidate, lex: PatternSet, dated: list[_Dated], actor_at
+                   ) -> _Dated | None:
+    """An earlier dated event that an undated past act places itself at through a phrase on
+    its own clause ("On May 3, Abe met Putin. ... In addition to the talks with Putin, Abe met
+    Xi"): an event noun of the same root among the same two actors (the doer and the noun's
+    "with"/"between" partner)."""
+    if not dated or cand.nominal or _tense(cand) != "past" or not cand.sources:
+        return None
+    doers = {m.actor.actor_id for m in cand.sources}
+    anchors = {t.i for t in cand.anchors}
+    for tok in cand.trigger.subtree:
+        patterns = lex.nouns.get(tok.lemma_.lower()) if tok.pos_ == "NOUN" else None
+        if not patterns or tok.dep_ != "pobj" or tok.head.lower_ not in _AT_EVENT:
+            continue
+        # the phrase must hang on the clause itself: noun -> prep (-> noun -> prep) -> trigger
+        node, steps = tok.head, 0
+        while node.i not in anchors and node.head.i != node.i and steps < 3:
+            node, steps = node.head, steps + 1
+        if node.i not in anchors:
+            continue
+        partners = {a.actor_id for c in tok.children if c.lower_ in ("with", "between")
+                    for p in c.children if p.dep_ == "pobj"
+                    for t in (p, *p.conjuncts) if (a := actor_at(t)) is not None}
+        root = patterns[0].code[:2]
+        for d in reversed(dated):
+            if d.root == root and any({x, y} == {d.source, d.target}
+                                      for x in doers for y in partners):
+                return d
+    return None
 
 
 def _event_id(doc_id: str, start: int, end: int, trigger_start: int, code: str,
@@ -296,13 +630,17 @@ def _same_party(a: ActorMention, b: ActorMention, doc) -> bool:
 
 def extract_events(doc, *, doc_id: str, file: str, publication_date: dt.date | None,
                    actor_mentions: list[ActorMention], timexes: list[TimeExpression],
-                   text_offset: int = 0, patterns: PatternSet | None = None) -> list[EventMention]:
+                   text_offset: int = 0, patterns: PatternSet | None = None,
+                   publication_window_days: int | None = None) -> list[EventMention]:
     """Every coded event mention of a parsed article.
 
     Char offsets (``char_start``/``char_end`` of the evidence sentence and the trigger offsets
     in ``extra``) index into the article text; ``text_offset`` is added when ``doc`` holds
-    only part of it.
+    only part of it. ``publication_window_days`` is the uncertainty of an inferred
+    publication date (``Article.publication_date_window_days``): dates read relative to it
+    ("last Friday") are widened to the period that holds every possible reading.
     """
+    from ..time.tense import governing_tense
     from . import CODER_VERSION
 
     lex = patterns or load_patterns()
@@ -319,12 +657,44 @@ def extract_events(doc, *, doc_id: str, file: str, publication_date: dt.date | N
     recent: list[tuple[int, Candidate]] = []  # (sentence index, candidate) for elided targets
     paragraphs = _paragraphs(doc, sents)
     context: _Context | None = None  # the paragraph's last dated episode
+    doc_text = doc.text  # spaCy joins the tokens on every read of ``Doc.text``
+    historical = _historical(doc, doc_text)
+    dated_events: list[_Dated] = []  # events dated by the text, for their re-mentions
+    window = publication_window_days if publication_date is not None else None
+    date_cache: dict[tuple[int, int, str], tuple[str, str, dt.date] | None] = {}
+
+    def date_of(tx: TimeExpression) -> tuple[str, str, dt.date] | None:
+        """The date of a time expression, widened when it was read against an inferred
+        publication date."""
+        key = (tx.start, tx.end, tx.value)
+        if key not in date_cache:
+            dated = timex_date(tx)
+            if dated is not None and window and tx.basis in ("relative", "tense"):
+                dated = anchored_date(tx, dated, publication_date, window,
+                                      governing_tense(doc, tx.start, tx.end, text=doc_text))
+            date_cache[key] = dated
+        return date_cache[key]
+
+    by_start = {m.start: m.actor for m in actor_mentions}
+    spans = sorted((m.start, m.end, m.actor) for m in actor_mentions)
+
+    def doer_at(tok):
+        """The actor a token names: a mention starts at its phrase's first token or holds it."""
+        if tok.left_edge.idx in by_start:
+            return by_start[tok.left_edge.idx]
+        return next((a for s, e, a in spans if s <= tok.idx < e), None)
+
     for s_index, (sent, cands) in enumerate(zip(sents, per_sentence)):
         taken = {t.i for c in cands for t in c.anchors}
         if paragraphs[s_index] != (paragraphs[s_index - 1] if s_index else -1):
             context = None
         explicit: list[tuple[TimeExpression, Candidate]] = []
-        for cand in cands:
+        sibling: dict[int, tuple] = {}  # trigger index -> (timex, date, basis, candidate)
+        # a coordinated act is dated after its first conjunct ("discussed X and agreed Y"),
+        # its events still listed in text order
+        position = {id(c): k for k, c in enumerate(cands)}
+        first_out, owner = len(out), []
+        for cand in sorted(cands, key=lambda c: c.trigger.dep_ == "conj"):
             if cand.pattern.elided_target and not cand.targets and not cand.pairwise:
                 for s_prev, prev in reversed(recent):
                     if s_index - s_prev > 2:
@@ -336,29 +706,61 @@ def extract_events(doc, *, doc_id: str, file: str, publication_date: dt.date | N
                         break
             others = taken - {t.i for t in cand.anchors}
             tx, basis = attacher.clause(sent, cand.anchors), "clause"
+            if tx is None:
+                tx = attacher.occurrence(sent, cand)
             attached = tx is not None
             if tx is None:
-                tx = attacher.subtree(sent, cand.anchors, others)
+                tx = _historical_date(historical.get(sent.start, []), cand)
             if tx is None:
-                tx, basis = attacher.sentence(sent, others, cand.trigger), "sentence"
+                tx = attacher.subtree(sent, cand.anchors, others, past=_tense(cand) == "past")
+            if tx is None:
+                tx, basis = attacher.sentence(sent, others, cand.trigger,
+                                              past=_tense(cand) == "past"), "sentence"
             tense = _tense(cand)
-            dated = timex_date(tx) if tx is not None else None
+            dated = date_of(tx) if tx is not None else None
             if dated is not None and publication_date is not None and not _tense_fits(
                     _tense(cand, sentence=False), dated, publication_date):
                 log.debug("%s: %s does not fit a %s-tense event", cand.pattern.id, tx.text, tense)
                 tx, dated = None, None
             context_used = False
+            head = sibling.get(cand.trigger.head.i) if cand.trigger.dep_ == "conj" else None
+            if tx is None and head is not None and _tense(cand) == _tense(head[3]):
+                # "the leaders discussed X and agreed Y": a coordinated act of the same tense
+                # shares its first conjunct's date
+                tx, dated, basis, context_used = head[0], head[1], head[2], head[2] == "context"
+            if tx is None and publication_date is not None:
+                prior = _remention(cand, doc, dated_events, publication_date)
+                # the verb carrying a re-mentioned event noun says nothing of its date
+                # ("Moscow announced Putin's visit": the visit is still to come)
+                if prior is not None and (cand.nominal or _tense_fits(
+                        _tense(cand, sentence=False), prior.dated, publication_date)):
+                    tx, dated, basis, context_used = prior.tx, prior.dated, "context", True
+                    attached = cand.nominal  # the re-mentioned event's own date
+            if tx is None and cand.modality == "asserted":
+                prior = _adjunct_event(cand, lex, dated_events, doer_at)
+                if prior is not None:
+                    # the same occasion, not necessarily the same day: its week at finest
+                    dated = prior.dated
+                    if dated[1] == "day":
+                        monday = dated[2] - dt.timedelta(days=dated[2].isoweekday() - 1)
+                        dated = (monday.isoformat(), "week", monday)
+                    tx, basis, context_used = prior.tx, "context", True
             if (tx is None and context is not None and context.paragraph == paragraphs[s_index]
                     and tense == "past" and cand.modality in ("asserted", "negated")
                     and _continues(cand, context)):
-                tx, dated, basis, context_used = context.tx, timex_date(context.tx), "context", True
-                if publication_date is not None and dated[2] > publication_date:
+                tx, dated, basis, context_used = context.tx, date_of(context.tx), "context", True
+                if dated is None or publication_date is not None and dated[2] > publication_date:
                     tx, dated, context_used = None, None, False
             if tx is not None and dated is not None:
                 date_str, precision, first_day = dated
                 date_text = tx.text
-                if not context_used:
+                sibling[cand.trigger.i] = (tx, dated, basis, cand)
+                if not context_used and tx.basis != "historical":
                     explicit.append((tx, cand))
+                    if tx.mod in (None, "APPROX", "MID", "END") and not _summary(cand):
+                        # a present-perfect summary ("has met him five times since ...") is
+                        # no single event to re-mention
+                        dated_events.extend(_directed(cand, doc, tx, dated))
             elif publication_date is not None:
                 date_str, precision, first_day = publication_date.isoformat(), "day", publication_date
                 date_text, basis = None, "publication"
@@ -366,9 +768,13 @@ def extract_events(doc, *, doc_id: str, file: str, publication_date: dt.date | N
                 date_str = precision = date_text = None
                 first_day, basis = None, "none"
             modality = cand.modality
-            if (modality == "asserted" and (attached or basis == "clause" and tense != "past")
+            # the reading at the stated publication date decides whether the date lies ahead
+            # (a widened date starts earlier: "next month" read within +-3 days of 3 May)
+            reading = timex_date(tx) if tx is not None and basis != "publication" else None
+            ahead = reading[2] if reading is not None else first_day
+            if (modality == "asserted" and (attached or basis in ("clause", "context") and tense != "past")
                     and publication_date is not None
-                    and first_day is not None and first_day > publication_date):
+                    and ahead is not None and ahead > publication_date):
                 modality = "planned"
             if context_used:
                 cand.confidence -= 0.1
@@ -417,18 +823,28 @@ def extract_events(doc, *, doc_id: str, file: str, publication_date: dt.date | N
                         "depth": sum(1 for _ in cand.trigger.ancestors),
                     },
                 ))
+            owner.extend([position[id(cand)]] * (len(out) - first_out - len(owner)))
             recent.append((s_index, cand))
+        if owner != sorted(owner):
+            out[first_out:] = [e for _, e in sorted(zip(owner, out[first_out:]), key=lambda p: p[0])]
         # A new time expression starts a new episode: the dated events of this sentence carry
         # it on; a time expression dating none of them ends the old one.
         # Only a past episode dated by a point in time can be continued ("since 2012, X has
         # met Y five times" dates no later sentence).
         episode_tx = explicit[-1][0] if explicit else None
-        episode = [c for t, c in explicit if t is episode_tx and _tense(c) == "past"]
+        episode = [c for t, c in explicit if t is episode_tx and _tense(c) == "past"
+                   and (not c.nominal or _tense(c, sentence=False) == "past")]
         if episode and episode_tx.mod in (None, "APPROX", "START", "END", "MID"):
             context = _Context(paragraphs[s_index], episode_tx,
                                set().union(*(_participants(c) for c in episode)),
                                {c.code[:3] for c in episode},
                                set().union(*(_countries(c) for c in episode)))
+        elif (uncoded := attacher.uncoded_episode(sent, taken, doer_at)) is not None:
+            # "On September 3, Abe spoke at the forum. He suggested ...": a dated past act of a
+            # known actor that is no event of ours still starts the paragraph's episode
+            tx, actor = uncoded
+            context = _Context(paragraphs[s_index], tx, {actor.actor_id}, set(),
+                               {actor.country} if actor.country else set())
         elif attacher.breaks(sent):
             context = None
     return out

@@ -36,7 +36,7 @@ _MAPPING_SECTIONS = {
     "positions": str,
     "holidays": str,
 }
-_LIST_SECTIONS = ("ambiguous_months", "vague_numbers", "future_heads")
+_LIST_SECTIONS = ("ambiguous_months", "vague_numbers", "future_heads", "occurrence_verbs")
 _REF_VALUES = {"PRESENT_REF", "PAST_REF", "FUTURE_REF"}
 _MOD_VALUES = {
     "BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER", "LESS_THAN", "MORE_THAN",
@@ -63,6 +63,9 @@ class Lexicon:
     ambiguous_months: frozenset[str]
     vague_numbers: tuple[str, ...]
     future_heads: frozenset[str]
+    #: Verb lemmas saying that something takes place ("which will be held in May"): a relative
+    #: clause of such a verb right after an event noun dates that event.
+    occurrence_verbs: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -201,6 +204,7 @@ def parse_lexicon(text: str, file: str = "lexicon.yaml") -> Lexicon:
         ambiguous_months=frozenset(amb),
         vague_numbers=tuple(s.lower() for s in raw["vague_numbers"]),
         future_heads=frozenset(s.lower() for s in raw["future_heads"]),
+        occurrence_verbs=frozenset(s.lower() for s in raw["occurrence_verbs"]),
         **out,
     )
 
