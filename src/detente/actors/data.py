@@ -179,6 +179,7 @@ class Place:
     name: str
     label: str
     country: str
+    adjectives: tuple[str, ...] = ()
 
 
 def _valid(valid_from: dt.date | None, valid_to: dt.date | None, when: dt.date | None) -> bool:
@@ -413,6 +414,15 @@ class ActorDB:
         for c in sorted(self.countries.values(), key=lambda c: c.status == "historical"):
             for n in (*c.adjectives, *c.prefixes):
                 out.setdefault(n, c.id)
+        return out
+
+    @functools.cached_property
+    def place_adjectives(self) -> dict[str, str]:
+        """Adjective of a region (exact case) -> id of the state it lies in ("Chechen" -> RUS)."""
+        out: dict[str, str] = {}
+        for p in self.places.values():
+            for a in p.adjectives:
+                out.setdefault(a, p.country)
         return out
 
     def metonym_targets(self, text: str, when: dt.date | None) -> list[str]:
@@ -700,7 +710,8 @@ def _load_packaged() -> ActorDB:
     text, file = _packaged_text("places.tsv")
     _, rows = _read_tsv(text, file, ("name", "label", "country"))
     for line, row in rows:
-        db.places[row["name"]] = Place(row["name"], row["label"], row["country"])
+        db.places[row["name"]] = Place(row["name"], row["label"], row["country"],
+                                       _split(row.get("adjectives")))
     text, file = _packaged_text("roles.yaml")
     db.roles = _strip_lines(_load_yaml(text, file))
     db.sources = ["countries.tsv", "organisations.yaml", "office_terms.tsv", "metonyms.tsv",
@@ -808,7 +819,10 @@ def apply_user_file(db: ActorDB, path: Path) -> ActorDB:
             else:
                 if not row.get("name") or not row.get("country"):
                     raise ConfigError("place needs name and country", file=file, line=line)
-                new.places[row["name"]] = Place(row["name"], row.get("label", "GPE"), row["country"])
+                adjectives = row.get("adjectives") or ()
+                new.places[row["name"]] = Place(
+                    row["name"], row.get("label", "GPE"), row["country"],
+                    tuple(adjectives) if isinstance(adjectives, list) else _split(adjectives))
     try:
         _check(new)
     except ConfigError as exc:

@@ -36,6 +36,28 @@ Rules, in order of application (one pass over the text, then a pass for pronouns
    demonstrators" -> GEO:OPP, "Iraqi insurgents" -> IRQ:INS) are sector actors, not the
    state; "ethnic Albanians", "pro-Russian separatists" do not name the state.
 
+7. **Sector actors** (CAMEO conventions: the state's code plus a sector code) — modifiers may
+   stand between the state and the noun ("Iraq's interim government" -> IRQGOV, "South
+   Korean army officers" -> KORMIL); a sector word before a generic noun names the sector
+   ("police officer" -> COP, "intelligence officials" -> SPY); "<noun> in|from <state, city
+   or region>" gives the state ("rebels in Chad" -> TCDREB, "a court in Nairobi" -> KENJUD,
+   "troops from Nepal" -> NPLMIL), except for people usually foreign where they are (troops,
+   refugees, journalists, delegations, embassies "in" a place) and for forces leaving a place
+   ("the withdrawal of troops from Haiti"); a region names its state ("Darfur rebels" ->
+   SDNREB); "<institution> of <person>" takes the person's state ("the military government
+   of President X"); an international organisation's people take its code plus the sector
+   ("UN peacekeepers" -> IGOUNOMIL; its officials are the organisation, IGOUNO); a people
+   living in another state are that state's civilians ("the Albanians of southern Serbia"
+   -> SRBCVL).
+8. **Abbreviations and spelling** — an upper-case abbreviation in brackets after a name is that
+   actor, there and wherever it is used again ("the Liberian Farmers Union (LFU) ... the
+   LFU"); the abbreviation of a name we do not know is not matched to another actor with the
+   same letters. A two-word person name one letter away from exactly one known full name
+   with the same first word is that person ("Francois Mitterand", confidence 0.7).
+9. **Titled persons without a state** — a new person with an office title ("President X",
+   "Judge Y") and no state in its phrase takes the one state the rest of the sentence names
+   as an actor (not as a place visited), confidence 0.4.
+
 :func:`place_country` gives the state a place name lies in ("in Vladivostok" -> RUS).
 
 Confidence by method (a resolution's ``confidence``): full name or title + name 0.95;
@@ -53,7 +75,7 @@ import datetime as dt
 import functools
 import logging
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
@@ -66,8 +88,12 @@ log = logging.getLogger(__name__)
 _ENT_LABELS = {"PERSON", "GPE", "NORP", "ORG", "FAC", "LOC"}
 _POSSESSIVE = {"'s", "’s", "'", "’"}
 _SKIP_LEFT = {"the", "then", "former", "current", "new", "acting", "incoming", "outgoing", "ex",
-              "late", "a", "an", "its", "their", "his", "her", "sitting", "first"}
-_NOT_NOW = {"then", "former", "ex", "late", "outgoing", "first"}
+              "late", "a", "an", "its", "their", "his", "her", "sitting", "first", "ousted",
+              "deposed"}
+_NOT_NOW = {"then", "former", "ex", "late", "outgoing", "first", "ousted", "deposed"}
+#: Words saying the office is no longer held ("former president X"): CAMEO codes such persons
+#: as elites (ELI) of their state, not as its government.
+_FORMER = {"former", "ex", "ousted", "deposed", "late"}
 _DEPUTY = {"deputy", "vice", "vice-", "assistant", "junior", "parliamentary", "under", "state"}
 _HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "prof", "prof.", "sir",
                "madam", "dame", "lord", "lady", "baroness", "ayatollah", "sheikh", "h.e."}
@@ -78,7 +104,8 @@ _OTHER_TITLES = {"president", "premier", "chancellor", "minister", "secretary", 
                  "emperor", "prince", "crown", "ambassador", "senator", "governor", "mayor",
                  "prime", "foreign", "defence", "defense", "chairman", "chair", "envoy",
                  "spokesman", "spokeswoman", "spokesperson", "deputy", "vice", "representative",
-                 "congressman", "congresswoman", "sen.", "rep.", "gov.", "pres.", "pm", "fm"}
+                 "congressman", "congresswoman", "sen.", "rep.", "gov.", "pres.", "pm", "fm",
+                 "judge", "prosecutor"}
 _LOC_PREPS = {"in", "at", "near", "outside", "inside", "around", "across", "throughout", "into",
               "via", "within", "to", "from", "toward", "towards"}
 _MOTION = {"visit", "visits", "visited", "visiting", "trip", "trips", "travel", "travelled",
@@ -248,6 +275,8 @@ def resolve(doc: Doc, when: dt.date | None, db: ActorDB) -> list[ActorMention]:
         if any(i in ctx.covered for i in range(item.start, item.end)):
             continue
         item.resolve(ctx)
+    _state_of_titled_new_persons(ctx)
+    _resolve_abbreviations(ctx)
     _resolve_pronouns(ctx)
     ctx.mentions.sort(key=lambda m: m.start)
     return ctx.mentions
@@ -522,9 +551,30 @@ class _EntItem(_Item):
         text = span.text
         if text in db.places:
             return
+        if start >= 2 and doc[start - 1].text == "(" and end < len(doc) and doc[end].text == ")":
+            # "the Liberian Peace Council (LPC)": an abbreviation of the name just before it
+            named = ctx.mention_at(start - 2)
+            if named is not None:
+                ctx.add(start, end, named.actor, named.confidence, "coref")
+                ctx.names.setdefault(fold(text), named.actor.actor_id)
+                return
+            if doc[start - 2].text[:1].isupper() and label == "ORG":
+                actor_id = _lookup_name(db, text, ctx.when, ("ORG",), allow_surname=False)
+                if actor_id in db.organisations:
+                    ctx.add(start, end, ctx.actor(actor_id), 0.8, "ner")
+                return  # the abbreviation of a name we do not know is not another actor
         if label in {"PERSON"}:
             self._person(ctx, span)
             return
+        if label == "NORP" and end < len(doc) and doc[end].lower_ in {"in", "of"}:
+            # "the Albanians of southern Serbia", "ethnic Russians in Latvia": people of the
+            # state they live in, not of the state their name comes from
+            own = _country_from_text(db, text, ctx.when)
+            if own is not None and fold(text) in {fold(d) for d in db.countries[own].demonyms}:
+                other, place_end = _place_state_after(ctx, end + 1)
+                if other is not None and other != own:
+                    ctx.add(start, place_end, db.sector_actor(other, "CVL"), 0.7, "role")
+                    return
         if label == "NORP" and start > 0 and doc[start - 1].lower_ in {"ethnic", "ethnically"}:
             return  # "ethnic Albanians in Serbia": an ethnic group, not the Albanian state
         if label in {"NORP", "GPE"} and _pro_or_anti(doc, start):
@@ -606,6 +656,11 @@ class _EntItem(_Item):
             return
         if not _looks_like_name(text):
             return
+        near = _near_name(db, text)
+        if near is not None:
+            # "Francois Mitterand", "Laurent Gbago": a misspelt full name of a known person
+            ctx.add(span.start, span.end, ctx.actor(near), 0.7, "ner")
+            return
         actor = _new_person(ctx, span, text, None, None)
         if actor is not None:
             ctx.new_actors[actor.actor_id] = actor
@@ -630,6 +685,110 @@ class _EntItem(_Item):
                       c.cameo + (sector or ""), "organisation")
         ctx.new_actors[actor.actor_id] = actor
         ctx.add(span.start, span.end, actor, 0.5, "new")
+
+
+def _state_of_titled_new_persons(ctx: _Ctx) -> None:
+    """A new person with an office title but no state ("President Dos Santos", "Judge X")
+    takes the one state the rest of the sentence names as an actor, not as a place ("...
+    demands from Angolan rebels", "... Chilean government officials"); confidence 0.4."""
+    doc = ctx.doc
+    db = ctx.db
+    for m in list(ctx.mentions):
+        a = m.actor
+        if m.method != "new" or a.kind != "person" or a.country is not None or a.cameo or \
+                not (a.role or a.sector):
+            continue
+        states: set[str] = set()
+        for other in ctx.mentions:
+            if other.sentence_index != m.sentence_index or other is m or \
+                    other.actor.kind in {"person", "group", "igo"} or not other.actor.country:
+                continue
+            span = doc.char_span(other.start, other.end, alignment_mode="expand")
+            if span is None:
+                continue
+            if (other.actor.kind == "state" or other.method == "metonym") and \
+                    _is_locative(span):
+                continue  # "visited Portugal": a place, not whose official this is
+            states.add(_country_id(db, other.actor.country))
+        if len(states) != 1:
+            continue
+        country = states.pop()
+        c = db.countries[country]
+        sector = a.sector or "GOV"
+        actor = Actor(a.actor_id, a.name, c.iso3, sector, a.role, c.cameo + sector, "person")
+        ctx.new_actors[a.actor_id] = actor
+        for k, other in enumerate(ctx.mentions):
+            if other.actor.actor_id == a.actor_id:
+                ctx.mentions[k] = replace(other, actor=actor, confidence=min(other.confidence, 0.4))
+
+
+
+_ABBREVIATION = re.compile(r"^[A-Z][A-Z0-9&/-]{1,7}$")
+
+
+def _resolve_abbreviations(ctx: _Ctx) -> None:
+    """An upper-case abbreviation in brackets right after an actor's name ("the Liberian
+    Farmers Union (LFU)") is that actor, here and wherever the abbreviation is used again in
+    the document ("the LFU called a strike")."""
+    doc = ctx.doc
+    found: dict[str, Actor] = {}
+    for tok in doc:
+        i = tok.i
+        if not (2 <= i < len(doc) - 1 and doc[i - 1].text == "(" and doc[i + 1].text == ")"
+                and _ABBREVIATION.match(tok.text)):
+            continue
+        named = ctx.mention_at(i - 2)
+        if named is None or named.actor.kind == "person":
+            continue
+        if i not in ctx.covered:
+            ctx.add(i, i + 1, named.actor, min(named.confidence, 0.8), "coref")
+        found.setdefault(tok.text, named.actor)
+    if not found:
+        return
+    for tok in doc:
+        actor = found.get(tok.text)
+        if actor is not None and tok.i not in ctx.covered:
+            ctx.add(tok.i, tok.i + 1, actor, 0.75, "coref")
+
+
+_NEAR_NAMES: dict[int, dict[str, list[tuple[str, str]]]] = {}
+
+
+def _near_name(db: ActorDB, text: str) -> str | None:
+    """The one known person whose full name (or alias) has the same first word as ``text`` and
+    differs from it by one letter in the rest ("Francois Mitterand", "Abdelaziz Bouteflicka");
+    None if there is no such person or more than one."""
+    words = fold(text).split()
+    if len(words) < 2:
+        return None
+    rest = " ".join(words[1:])
+    if len(rest) < 5:
+        return None
+    table = _NEAR_NAMES.get(id(db))
+    if table is None:
+        table = {}
+        for p in db.persons.values():
+            for n in (p.name, *p.aliases):
+                parts = fold(n).split()
+                if len(parts) >= 2:
+                    table.setdefault(parts[0], []).append((" ".join(parts[1:]), p.person_id))
+        _NEAR_NAMES[id(db)] = table
+    found = {pid for other, pid in table.get(words[0], ()) if _one_edit(rest, other)}
+    return found.pop() if len(found) == 1 else None
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` differ by exactly one inserted, deleted or replaced letter."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1:] == b[i + 1:]
+    return a[i:] == b[i + 1:]
 
 
 _NAME_PARTICLES = {"de", "da", "di", "del", "der", "van", "von", "bin", "bint", "al", "el", "la",
@@ -695,12 +854,17 @@ def _new_person(ctx: _Ctx, span: Span, name: str, country: str | None,
     words = {t.lower_ for t in ctx_tokens}
     if words & _MIL_TITLES:
         sector = "MIL"
+    elif words & {"judge", "prosecutor"}:
+        sector = "JUD"
+    igo = None
     for t in ctx_tokens:
         m = ctx.mention_at(t.i)
         if m is not None and m.actor.kind != "person" and m.actor.country:
             country = country or _country_id(db, m.actor.country)
             if m.actor.sector and m.actor.sector not in {None, "IGO"} and sector is None:
                 sector = m.actor.sector
+        if m is not None and m.actor.kind == "igo" and igo is None:
+            igo = m.actor
         if t.text in db.adjectives and country is None:
             country = db.adjectives[t.text]
         elif t.ent_type_ in {"GPE", "ORG"} and country is None:
@@ -708,6 +872,11 @@ def _new_person(ctx: _Ctx, span: Span, name: str, country: str | None,
                 if aid in db.countries:
                     country = aid
                     break
+            ent = ctx.ent_by_token.get(t.i)
+            if igo is None and ent is not None and ent.label_ == "ORG":
+                aid = _lookup_name(db, ent.text, ctx.when, ("ORG",), allow_surname=False)
+                if aid in db.organisations and db.organisations[aid].kind == "igo":
+                    igo = db.actor(aid, ctx.when)
     if country is None and (words & (_MIL_TITLES | _OTHER_TITLES) or role):
         # "Foreign Minister Ali Karti of Sudan", "President X of the Philippines"
         country = _of_state_after(ctx, span.end)
@@ -733,6 +902,9 @@ def _new_person(ctx: _Ctx, span: Span, name: str, country: str | None,
             if t.lower_ in {"head", "chief", "commander", "chairman", "chair", "director"}:
                 role = t.lower_
                 break
+    if country is None and igo is not None:
+        # "X, the United Nations relief coordinator": an official of the organisation
+        return Actor(f"person:{slug(name)}", name, None, "IGO", role, igo.cameo, "person")
     iso3 = db.countries[country].iso3 if country else None
     cameo = (db.cameo_country(country) + (sector or "")) if country else None
     return Actor(f"person:{slug(name)}", name, iso3, sector, role, cameo, "person")
@@ -807,6 +979,11 @@ class _RoleItem(_Item):
             ctx.add(self.start, self.end, _group(ctx, ids), 0.75, "role")
             return
         country = self.countries[0] if self.countries else None
+        if country is None and self.org is not None:
+            # "UN peacekeepers", "NATO forces", "EU officials": the organisation's sector
+            actor = _igo_sector_actor(ctx, self.org, _noun_sector(db, self.kind, self.key))
+            ctx.add(self.start, self.end, actor, 0.8, "role")
+            return
         if country is None:
             if self.kind == "inst" and self.key[0] in {"GOV", "foreign_ministry"} and \
                     ctx.doc[self.start].lower_ == "the":
@@ -815,6 +992,19 @@ class _RoleItem(_Item):
                     ctx.add(self.start, self.end, db.sector_actor(c, self.key[0]), 0.5, "coref")
             return
         ctx.add(self.start, self.end, db.sector_actor(country, self.key[0]), 0.85, "role")
+
+    def _former(self, ctx: _Ctx) -> bool:
+        """Whether the title is qualified as no longer held ("former", "ousted", "ex-")."""
+        doc = ctx.doc
+        end = self.person.start if self.person is not None else self.end
+        if any(doc[i].lower_.rstrip("-") in _FORMER for i in range(self.start, end)):
+            return True
+        i = self.start - 1
+        while i >= 0 and (doc[i].lower_ in _SKIP_LEFT or doc[i].text in {"-", "–"}):
+            if doc[i].lower_ in _FORMER:
+                return True
+            i -= 1
+        return False
 
     def _office(self, ctx: _Ctx) -> None:
         db = ctx.db
@@ -830,6 +1020,8 @@ class _RoleItem(_Item):
                 actor_id = _lookup_name(db, text, when, ("PERSON",))
                 if actor_id is not None and actor_id not in db.persons:
                     actor_id = None
+                if actor_id is None:
+                    actor_id = _near_name(db, text)
             if actor_id is not None:
                 actor = ctx.actor(actor_id)
                 if country is not None and actor.kind == "person" and \
@@ -844,6 +1036,8 @@ class _RoleItem(_Item):
                     sector = db.role_sector(override or role) if (override or role) else "GOV"
                     actor = Actor(actor.actor_id, actor.name, c.iso3, sector, override or role,
                                   c.cameo + sector, "person")
+                if self._former(ctx) and not (actor.role and not actor.role.startswith("former_")):
+                    actor = _as_former(ctx, actor)
                 ctx.add(self.start, self.person.end, actor, 0.95, "role")
                 return
             roles = [r for r in self.key if r != "leader"]
@@ -857,6 +1051,8 @@ class _RoleItem(_Item):
                 if actor.sector is None:
                     actor = Actor(actor.actor_id, actor.name, actor.country, "GOV", actor.role,
                                   (actor.cameo or "") + "GOV" if actor.country else None, "person")
+                if self._former(ctx):
+                    actor = _as_former(ctx, actor)
                 ctx.new_actors[actor.actor_id] = actor
                 ctx.add(self.start, end, actor, 0.7, "new")
             return
@@ -870,12 +1066,31 @@ class _RoleItem(_Item):
         if self.deputy:
             if country:
                 ctx.add(self.start, self.end, db.sector_actor(country, "GOV"), 0.6, "role")
+            elif self.org is not None:
+                # "the UN deputy secretary-general": an official of the organisation
+                ctx.add(self.start, self.end, db.actor(self.org, when), 0.6, "role")
             return
         actor = _office_actor(db, office, self.key, self.title, when)
         if actor is not None:
             ctx.add(self.start, self.end, actor, 0.85, "role")
         elif country is not None:
             ctx.add(self.start, self.end, db.sector_actor(country, "GOV"), 0.6, "role")
+
+
+def _as_former(ctx: _Ctx, actor: Actor) -> Actor:
+    """A person the text calls a former office holder ("former president X", "ousted
+    president Y"): an elite (ELI) of their state, as CAMEO codes them; the document's later
+    mentions of the person reuse this actor."""
+    if actor.kind != "person" or not actor.country:
+        return actor
+    role = actor.role
+    if role and not role.startswith("former_"):
+        role = f"former_{role}"
+    c = _country_id(ctx.db, actor.country)
+    cameo = ctx.db.cameo_country(c) + "ELI"
+    former = Actor(actor.actor_id, actor.name, actor.country, "ELI", role, cameo, "person")
+    ctx.new_actors[actor.actor_id] = former
+    return former
 
 
 def _office_actor(db: ActorDB, office: str, roles: tuple[str, ...], title: str,
@@ -986,11 +1201,14 @@ def _ent_at(ctx: _Ctx, i: int) -> Span | None:
     return ctx.ent_by_token.get(i)
 
 
-def _state_at(ctx: _Ctx, i: int, person_ok: bool = False) -> tuple[str | None, str | None, int]:
+def _state_at(ctx: _Ctx, i: int, person_ok: bool = False,
+              place_ok: bool = False) -> tuple[str | None, str | None, int]:
     """(country, igo) named by the token(s) ending at ``i`` and the first token index used.
 
     A person's name counts as their state before a possessive ("Abe's government") or, with
-    ``person_ok``, directly before an institution noun ("the Merkel government").
+    ``person_ok``, directly before an institution noun ("the Merkel government"). With
+    ``place_ok``, a region or city of ``places.tsv`` names the state it lies in ("Darfur
+    rebels", "Donbas separatists").
     """
     db = ctx.db
     doc = ctx.doc
@@ -1025,6 +1243,15 @@ def _state_at(ctx: _Ctx, i: int, person_ok: bool = False) -> tuple[str | None, s
             return None, None, i
         if aid and ":" in aid and aid.split(":")[0] in db.countries:
             return aid.split(":")[0], None, ent.start
+        if place_ok and ent.label_ in {"GPE", "LOC"} and text in db.places:
+            return db.places[text].country, None, ent.start
+    if place_ok:
+        # "Chechen rebels", "South Ossetian separatists": the state the region lies in
+        two = f"{doc[i - 1].text} {tok.text}" if i > 0 else None
+        if two in db.place_adjectives:
+            return db.place_adjectives[two], None, i - 1
+        if tok.text in db.place_adjectives:
+            return db.place_adjectives[tok.text], None, i
     if tok.text in db.adjectives:
         return db.adjectives[tok.text], None, i
     c = _country_from_text(db, tok.text, ctx.when) if tok.text[:1].isupper() else None
@@ -1087,17 +1314,34 @@ def _role_phrases(ctx: _Ctx) -> list[_Item]:
             j -= 1
         # "finance minister", "Information Minister": another office of the state's government
         steps = 0
-        while kind == "office" and j >= 0 and steps < 3 and doc[j].pos_ in {"NOUN", "ADJ"} and \
-                doc[j].text not in db.adjectives and doc[j].lower_ not in _SKIP_LEFT and \
-                doc[j].ent_type_ not in {"GPE", "NORP", "ORG"} and doc[j].is_alpha:
+        while kind == "office" and j >= 0 and steps < 3 and (
+                doc[j].pos_ in {"NOUN", "ADJ"} or (doc[j].pos_ == "PROPN" and not doc[j].ent_type_)) \
+                and doc[j].text not in db.adjectives and doc[j].lower_ not in _SKIP_LEFT and \
+                doc[j].ent_type_ not in {"GPE", "NORP", "ORG", "PERSON"} and doc[j].is_alpha:
             deputy = True
+            j -= 1
+            steps += 1
+        # "Iraq's interim government", "South Korean army officers", "Nicaragua's Sandinista
+        # government": modifiers of the noun between it and its state
+        steps = 0
+        while kind in {"inst", "group"} and j >= 0 and steps < 3 and \
+                _skippable_modifier(ctx, j, s, e):
+            # "police officer", "intelligence officials": the modifier names the sector
+            if steps == 0 and kind == "group" and _noun_sector(db, kind, key) in {"GOV", "MIL"}:
+                low = doc[j].lower_
+                if low in words.institutions and _noun_sector(
+                        db, "inst", (words.institutions[low],)) not in {"GOV", None}:
+                    kind, key = "inst", (words.institutions[low],)
+                elif low in words.groups and words.groups[low] != "GOV":
+                    kind, key = "group", (words.groups[low],)
             j -= 1
             steps += 1
         if j >= 0:
             k = j
             if doc[k].text in _POSSESSIVE and k > 0:
                 k -= 1
-            c, igo, first = _state_at(ctx, k, person_ok=kind == "inst" and key[0] == "GOV")
+            c, igo, first = _state_at(ctx, k, person_ok=kind == "inst" and key[0] == "GOV",
+                                      place_ok=kind in {"inst", "group"})
             if (c or igo) and (doc[j].text in _POSSESSIVE or doc[k].text in db.adjectives
                                or doc[k].ent_type_ in {"GPE", "NORP", "ORG"} or first < k
                                or doc[k].text[:1].isupper()):
@@ -1121,20 +1365,26 @@ def _role_phrases(ctx: _Ctx) -> list[_Item]:
             # "pro-Russian separatists", "anti-Japanese protesters": not that state's people
             continue
         end = e
-        if kind in {"inst", "group"} and doc[e - 1].dep_ == "compound" and \
+        if kind in {"inst", "group"} and (doc[e - 1].dep_ == "compound" or (
+                doc[e - 1].dep_ == "amod" and doc[e - 1].pos_ == "ADJ")) and \
                 doc[e - 1].head.i >= e:
-            continue  # "the Russia-Japan business dialogue": a modifier, not an actor
+            # "the Russia-Japan business dialogue", "an official visit": a modifier
+            continue
         # "<title> of <state>" ("Prime Minister of Japan", "President of Russia")
         if not countries and org is None and e + 1 < len(doc) and doc[e].lower_ == "of":
             k = e + 1
             while k < len(doc):
                 if doc[k].lower_ == "the" and k + 1 < len(doc):
                     k += 1
+                # "the military government of President X": the person's state
+                while kind == "inst" and k + 1 < len(doc) and \
+                        doc[k].lower_ in _OTHER_TITLES | _MIL_TITLES | _HONORIFICS:
+                    k += 1
                 ent = _ent_at(ctx, k)
                 if ent is None or ent.label_ == "NORP" or (
                         ent.end < len(doc) and doc[ent.end].text in _POSSESSIVE):
                     break
-                c, igo, _ = _state_at(ctx, ent.end - 1)
+                c, igo, _ = _state_at(ctx, ent.end - 1, person_ok=kind == "inst")
                 if not (c or igo) or (c and ent.text in db.adjectives):
                     break
                 if c:
@@ -1146,6 +1396,18 @@ def _role_phrases(ctx: _Ctx) -> list[_Item]:
                     k = end + 1
                     continue
                 break
+        # "rebels in Chad", "a court in Kenya", "troops from Bangladesh", "protesters in Cairo":
+        # the state the people or the institution belong to (not for armed forces "in" a
+        # place: "troops in Syria" are usually foreign troops)
+        if not countries and org is None and kind in {"inst", "group"} and e + 1 < len(doc) \
+                and doc[e].lower_ in {"in", "from"} and not (
+                    doc[e].lower_ == "in" and (_noun_sector(db, kind, key) in _NOT_LOCAL_SECTORS
+                                               or title in _TRAVELLERS)) and not (
+                    doc[e].lower_ == "from" and _leaving(doc[e - 1])):
+            c, place_end = _place_state_after(ctx, e + 1)
+            if c is not None:
+                countries.append(c)
+                end = place_end
         definite = s > 0 and doc[s - 1].lower_ == "the"
         if kind in {"inst", "group"} and not countries and org is None and \
                 not (kind == "inst" and definite):
@@ -1163,6 +1425,114 @@ def _role_phrases(ctx: _Ctx) -> list[_Item]:
         items.append(_RoleItem(start, person.end if person is not None else end, kind, key, title,
                                countries, org, person, not_now, deputy))
     return items
+
+
+#: People "in" a place who are usually not of that place's state ("troops in Syria",
+#: "refugees in Lebanon", "journalists in Baghdad", "the delegation in Kiev", "an embassy in
+#: Tehran", "investors in China").
+_NOT_LOCAL_SECTORS = {"MIL", "REF", "MED"}
+_TRAVELLERS = {"delegation", "delegations", "diplomats", "diplomat", "envoys", "envoy",
+               "negotiators", "tourists", "tourist", "visitors", "peacekeepers", "settlers",
+               "embassy", "investors", "companies", "firms", "businesses"}
+_DIRECTIONS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western",
+               "central", "northeastern", "northwestern", "southeastern", "southwestern",
+               "north-east", "north-west", "south-east", "south-west", "neighbouring",
+               "neighboring"}
+
+
+#: Words for leaving a place: "the withdrawal of forces from Panama" are not Panama's forces.
+_DEPARTURE = {"withdraw", "withdrawal", "pull", "pullout", "pull-out", "evacuate", "evacuation",
+              "expel", "expulsion", "remove", "removal", "leave", "departure", "redeploy",
+              "redeployment", "retreat", "flee", "exit", "drawdown", "recall"}
+
+
+def _leaving(noun: Token) -> bool:
+    """Whether ``noun`` is what leaves a place ("withdrew troops from", "withdrawal of forces
+    from", "troops pulled out from"), so that "from <place>" is where they come away from."""
+    head = noun.head
+    if head.lower_ == "of" and head.head is not head:
+        head = head.head
+    words = {head.lemma_.lower(), head.lower_}
+    if noun.dep_ in {"nsubj", "nsubjpass"}:
+        words |= {noun.head.lemma_.lower()}
+    return bool(words & _DEPARTURE)
+
+
+def _noun_sector(db: ActorDB, kind: str, key: tuple[str, ...]) -> str | None:
+    """Sector of a matched institution or group noun ("forces" -> MIL, "officials" -> GOV)."""
+    if not key:
+        return None
+    if kind == "group" or key[0] in SECTORS:
+        return key[0]
+    return db.roles.get("institutions", {}).get(key[0], {}).get("sector")
+
+
+def _skippable_modifier(ctx: _Ctx, j: int, s: int, e: int) -> bool:
+    """Whether token ``j`` (left of the noun ``doc[s:e]``) is a modifier of that noun that
+    names no state and may stand between it and its state ("interim", "army", "Sandinista")."""
+    doc = ctx.doc
+    tok = doc[j]
+    if not tok.is_alpha or tok.lower_ in _SKIP_LEFT or tok.text in ctx.db.adjectives:
+        return False
+    if tok.pos_ not in {"ADJ", "NOUN", "PROPN"} or tok.dep_ not in {"amod", "compound", "nmod"}:
+        return False
+    if not (s <= tok.head.i < e or (tok.head.i > j and tok.head.i < s
+                                     and tok.head.dep_ in {"amod", "compound", "nmod"})):
+        return False
+    if tok.ent_type_ == "PERSON":
+        return False
+    if tok.ent_type_ in {"GPE", "NORP", "ORG", "LOC"}:
+        c, igo, _ = _state_at(ctx, j, place_ok=True)
+        return c is None and igo is None
+    return True
+
+
+def _place_state_after(ctx: _Ctx, k: int) -> tuple[str | None, int]:
+    """(state, end token) of the state or place named from token ``k`` ("Chad", "the Ivory
+    Coast", "southern Serbia", "Cairo"); (None, k) if none."""
+    doc = ctx.doc
+    db = ctx.db
+    if k < len(doc) and doc[k].lower_ == "the":
+        k += 1
+    while k < len(doc) and doc[k].lower_ in _DIRECTIONS and _ent_at(ctx, k) is None:
+        k += 1
+    # modifiers of the place ("military-ruled Myanmar", "war-torn Syria")
+    first = k
+    while k < len(doc) and k - first < 4 and _ent_at(ctx, k) is None and \
+            not doc[k].is_sent_start and (doc[k].is_alpha or doc[k].text in {"-", "–"}) and \
+            doc[k].head.i > k and doc[k].pos_ in {"ADJ", "VERB", "NOUN", "ADV", "PUNCT"}:
+        k += 1
+    ent = _ent_at(ctx, k) if k < len(doc) else None
+    if ent is not None and k > first and any(ent.root not in doc[j].ancestors
+                                             for j in range(first, k)):
+        return None, first
+    if ent is None or ent.label_ not in {"GPE", "LOC", "FAC"}:
+        return None, k
+    if ent.end < len(doc) and doc[ent.end].text in _POSSESSIVE:
+        return None, k  # "in Japan's northern territories": a possessor
+    text = doc[max(ent.start, k):ent.end].text
+    if text in db.adjectives and not any(i in db.countries for i in db.index.get(fold(text), ())):
+        return None, k  # an adjective ("in Japanese"), unless also a state's name ("Myanmar")
+    country = _country_from_text(db, text, ctx.when)
+    if country is None:
+        iso3 = place_country(text, ctx.when, db)
+        country = _country_id(db, iso3) if iso3 else None
+    return (country, ent.end) if country else (None, k)
+
+
+def _igo_sector_actor(ctx: _Ctx, org_id: str, sector: str | None) -> Actor:
+    """An organisation's people of one sector ("UN peacekeepers" -> IGOUNO + MIL); officials
+    and institutions of its government sector are the organisation itself."""
+    org = ctx.db.actor(org_id, ctx.when)
+    if sector in {None, "GOV", "IGO"} or sector == org.sector:
+        return org
+    actor_id = f"{org_id}:{sector}"
+    actor = ctx.new_actors.get(actor_id)
+    if actor is None:
+        actor = Actor(actor_id, f"{org.name} ({SECTORS.get(sector, sector)})", org.country, sector,
+                      None, (org.cameo or "") + sector if org.cameo else None, "organisation")
+        ctx.new_actors[actor_id] = actor
+    return actor
 
 
 @dataclass
