@@ -137,3 +137,10 @@ def test_timex_dates_by_precision(value, type_, expected):
 
     got = timex_date(TimeExpression(0, 4, "text", type_, value, "day"))
     assert (got[:2] if got else None) == expected
+
+
+def test_coder_version_names_the_pattern_file_version():
+    # bumping the patterns without the coder version would leave stale analyses "current"
+    from detente.events import load_patterns
+
+    assert f"(patterns {load_patterns().version})" in CODER_VERSION

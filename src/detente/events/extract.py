@@ -30,7 +30,7 @@ from dataclasses import dataclass, field, replace
 
 from ..actors import group_members, lookup
 from ..records import ActorMention
-from .modality import clause_modality, governors
+from .modality import clause_modality, governors, lemma_forms
 from .patterns import Pattern, PatternSet
 
 log = logging.getLogger(__name__)
@@ -65,6 +65,7 @@ class Candidate:
     complement_of: str | None = None
     speaker: object = None
     explicit_subject: bool = False
+    source_token: object = None  # the token naming the doer (subject, agent, possessor)
 
     @property
     def root(self) -> str:
@@ -116,13 +117,7 @@ class MentionIndex:
 def verb_lemmas(tok) -> tuple[str, ...]:
     """The lemma and plausible base forms of a verb token (the statistical lemmatizer
     occasionally errs: "staged" -> "stag")."""
-    low = tok.lower_
-    forms = [tok.lemma_.lower()]
-    for suffix, repl in (("ied", "y"), ("ies", "y"), ("ed", ""), ("ed", "e"), ("d", ""),
-                         ("ing", ""), ("ing", "e"), ("es", ""), ("s", "")):
-        if low.endswith(suffix) and len(low) - len(suffix) >= 3:
-            forms.append(low[: len(low) - len(suffix)] + repl)
-    return tuple(dict.fromkeys(forms))
+    return lemma_forms(tok)
 
 
 def _dedupe(mentions: list[ActorMention]) -> list[ActorMention]:
@@ -155,11 +150,20 @@ class Extractor:
         if depth > 3:
             return []
         here = self.index.at(tok)
+        if here and tok.pos_ == "PRON" and tok.lower_ in ("him", "her") and tok.dep_ in ("dobj", "dative"):
+            # "A called B, asking him to come": an object pronoun never names the doer of its
+            # own clause (it would be "himself"); the resolver's guess is dropped then
+            doer = self.subject_token(tok.head) if tok.head.pos_ in ("VERB", "AUX") else None
+            if doer is not None and doer.pos_ != "PRON" and doer.i != tok.i and depth < 3:
+                doers = {m.actor.actor_id for m in self.conj_actors(doer, depth + 1)}
+                if {m.actor.actor_id for m in here} & doers:
+                    return self._pronoun(tok)
         if here:
             longest = max(here, key=lambda m: m.end - m.start)
             return [m for m in here if (m.start, m.end) == (longest.start, longest.end)]
         if tok.pos_ == "PRON":
-            if tok.dep_ in _SUBJ or tok.dep_ == "poss" or tok.lower_ in ("us", "'s"):
+            if tok.dep_ in _SUBJ or tok.dep_ == "poss" or tok.lower_ in ("us", "'s") or (
+                    tok.lower_ in ("him", "her") and tok.dep_ in ("dobj", "dative")):
                 return self._pronoun(tok)
             return []
         if tok.ent_type_ in ("GPE", "LOC") and tok.dep_ in ("dobj", "pobj"):
@@ -207,6 +211,14 @@ class Extractor:
                         found = [self._sector_of(m, sector) for m in found]
                     if found:
                         return found
+        if lemma in self.lex.located_institutions:
+            # "workers affiliated with the X union", "rebels loyal to Y", "militants based in Z"
+            for mod in (c for c in tok.children if c.dep_ in ("acl", "amod") and c.i > tok.i):
+                for word in ("with", "to", "in"):
+                    for pobj in self.prep_objects(mod, word):
+                        found = self.conj_actors(pobj, depth + 1)
+                        if found:
+                            return found
         if lemma in self.lex.landmark_nouns:
             preps += ["with", "in"]
         for word in preps:
@@ -233,10 +245,13 @@ class Extractor:
 
     def _pronoun(self, tok) -> list[ActorMention]:
         low = tok.lower_
-        if low in ("it", "they", "he", "she", "we", "us", "'s", "i") and (
-                tok.dep_ in _SUBJ or (low in ("us", "'s") and tok.head.lemma_.lower() == "let")):
-            # "Syria says it is willing to ...": the speaker of the reported clause
-            for g in governors(tok.head):
+        subject_owner = (low in ("its", "their", "his", "her", "our") and tok.dep_ == "poss"
+                         and tok.head.dep_ in ("nsubj", "nsubjpass") and tok.head.head.pos_ in ("VERB", "AUX"))
+        if subject_owner or (low in ("it", "they", "he", "she", "we", "us", "'s", "i") and (
+                tok.dep_ in _SUBJ or (low in ("us", "'s") and tok.head.lemma_.lower() == "let"))):
+            # "Syria says it is willing to ...", "X said its troops had left": the speaker of
+            # the reported clause
+            for g in governors(tok.head.head if subject_owner else tok.head):
                 if g.lemma_.lower() in self.lex.speech_verbs:
                     speaker = self.subject_token(g)
                     if speaker is not None and speaker.pos_ != "PRON":
@@ -244,8 +259,27 @@ class Extractor:
                         if found:
                             return found
                     break
+        if (low in ("its", "their") and tok.dep_ == "poss" and tok.head.dep_ in ("dobj", "obj")
+                and tok.head.head.pos_ in ("VERB", "AUX")):
+            # "the ILO reiterated its demand", "Iran withdrew its troops": the owner of the
+            # object is the clause's own doer
+            doer = self.subject_token(tok.head.head)
+            if doer is not None and doer.pos_ != "PRON" and doer.i != tok.i:
+                found = self.conj_actors(doer)
+                if found:
+                    return found
         if low in _PLURAL_PRONOUNS and self.last_pair:
             return list(self.last_pair)
+        if low in ("him", "her") and tok.dep_ in ("dobj", "dative") and tok.head.pos_ in ("VERB", "AUX"):
+            # "A called B, asking him to come": an object pronoun names the nearest person
+            # before it in the sentence who is not the doer of its own clause
+            doer = self.subject_token(tok.head)
+            doers = ({m.actor.actor_id for m in self.conj_actors(doer)}
+                     if doer is not None and doer.pos_ != "PRON" else set())
+            for t in reversed(self.doc[tok.sent.start:tok.i]):
+                people = [m for m in self.index.at(t) if m.actor.kind == "person"]
+                if people and people[0].actor.actor_id not in doers:
+                    return people[:1]
         if low in ("he", "she", "him", "her") and self.last_person is not None:
             return [self.last_person]
         return []
@@ -276,6 +310,9 @@ class Extractor:
         head = verb.head
         if head.i == verb.i:
             return None
+        nearer = self._reported_clause_subject(verb)
+        if nearer is not None:
+            return nearer
         if verb.dep_ in ("xcomp", "advcl") and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
             # Object control: "urged Japan to visit" -> Japan visits (not in purpose clauses:
             # "sent inspectors to investigate" is still the sender's act).
@@ -291,6 +328,13 @@ class Extractor:
             return self.subject_token(head, depth + 1)
         if verb.dep_ == "xcomp":
             return self.subject_token(head, depth + 1)
+        active = not self.is_passive(verb) and not any(c.dep_ == "agent" for c in verb.children) and not (
+            verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children))
+        if verb.dep_ == "conj" and active and self.is_passive(head):
+            # "X was indicted by the court and will resign": X resigns, not the court
+            subj = self.passive_target_token(head)
+            if subj is not None:
+                return subj
         if verb.dep_ in ("conj", "acomp"):
             return self.subject_token(head, depth + 1)
         if verb.dep_ == "advcl" and verb.tag_ in ("VBG", "VBN", "VB"):
@@ -314,6 +358,44 @@ class Extractor:
                         return c
             return self.subject_token(head.head, depth + 1)
         return None
+
+    def _reported_clause_subject(self, verb):
+        """ "S said ... reports that A called B, asking him not to come": a participle after a
+        comma that the parser hung on the reporting clause belongs to the reported clause just
+        before it, whose subject is its doer (not the reporter). Speech participles ("...,
+        adding that ...") stay with the reporter."""
+        if verb.tag_ != "VBG" or verb.dep_ not in ("conj", "advcl") or verb.i < 2:
+            return None
+        if set(verb_lemmas(verb)) & self.lex.speech_verbs or self.doc[verb.i - 1].text != ",":
+            return None
+        head = verb.head
+        own = self.match_verb(verb)
+        if (own is not None and own.code[:2] in ("02", "03", "10", "11", "12", "13")
+                and head.dep_ == "ccomp" and set(verb_lemmas(head.head)) & self.lex.speech_verbs):
+            # the mirror case: "S said A shelled X, urging the UN to act": an appeal hung on a
+            # reported material act is the reporter's own
+            act = self.match_verb(head)
+            if act is None or act.code[:2] not in ("01", "02", "03", "04"):
+                return next((c for c in head.head.children if c.dep_ in _SUBJ), None)
+        node = self.doc[verb.i - 2]
+        while node.head.i != node.i and not (
+                node.pos_ in ("VERB", "AUX") and any(c.dep_ in _SUBJ for c in node.children)):
+            node = node.head
+        if node.i == verb.head.i or node.i == verb.i or node.dep_ not in ("ccomp", "acl"):
+            return None
+        if not any(a.i == verb.head.i for a in node.ancestors):
+            return None  # the nearer clause is not embedded under the participle's parse head
+        reported = any(c.dep_ == "mark" and c.lower_ == "that" for c in node.children) or (
+            set(verb_lemmas(node.head)) & self.lex.speech_verbs)
+        if not reported:
+            return None
+        # only when the reported act is itself one of communication ("called B, asking him",
+        # "met B, urging him"); "S said A shelled X, urging the UN to act" is S's urging
+        forms = set(verb_lemmas(node))
+        communicative = {p.code[:2] for f in forms for p in self.lex.verbs.get(f, ())} & {"01", "02", "03", "04"}
+        if not (forms & self.lex.speech_verbs) and not communicative:
+            return None
+        return next((c for c in node.children if c.dep_ in _SUBJ and c.lower_ not in _RELATIVE), None)
 
     def passive_target_token(self, verb):
         for c in verb.children:
@@ -390,6 +472,9 @@ class Extractor:
             if p.prep and not any(
                     c.dep_ in ("prep", "prt") and c.lower_ == p.prep
                     and not any(g.ent_type_ in ("DATE", "TIME") for g in c.children)
+                    for c in tok.children) and not any(
+                    # "pushed for Sweden to join": the preposition marks an infinitive clause
+                    c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == p.prep for m in c.children)
                     for c in tok.children):
                 continue
             if not p.particle and any(c.dep_ == "prt" and c.lower_ in ("away", "off", "down", "out")
@@ -398,13 +483,39 @@ class Extractor:
             if p.particle and not any(c.dep_ in ("prt", "advmod", "prep") and c.lower_ == p.particle
                                       for c in tok.children):
                 continue
+            if p.needs_reason and not self.gives_reason(tok):
+                continue
+            if p.prep and "@actor" in p.objects and self.is_passive(tok) and not any(
+                    c.dep_ == "agent" for c in tok.children) and not self.objects(tok):
+                # "forces were engaged in ethnic cleansing": without a doer named by "by", the
+                # passive subject is the doer of the event noun, not the object of the verb
+                continue
             return p
         return None
+
+    def gives_reason(self, verb) -> bool:
+        """ "cancelled the trip after the coup", "... in protest at X", "... over the
+        dispute", "because Y did Z": the clause of ``verb`` states why it was done."""
+        marks = self.lex.reason_marks
+        for c in verb.children:
+            if c.dep_ in ("prep", "mark", "advmod", "agent") and c.lower_ in marks:
+                return True
+            if c.dep_ == "prep" and c.lower_ == "in" and any(
+                    p.dep_ == "pobj" and p.lemma_.lower() in marks for p in c.children):
+                return True  # "in protest", "in response", "in retaliation"
+            if c.dep_ in ("advcl", "xcomp") and (
+                    any(m.dep_ == "mark" and m.lower_ in marks for m in c.children)
+                    or (c.lemma_.lower() == "protest" and any(a.tag_ == "TO" for a in c.children))):
+                return True  # "after X was declared", "to protest against Y"
+        return False
 
     def match_noun(self, tok) -> Pattern | None:
         if tok.pos_ not in ("NOUN", "PROPN"):
             return None
         mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
+        # "the deployment of peacekeeping troops": the modifiers of what the noun is of
+        mods |= {c.lemma_.lower() for q in self.prep_objects(tok, "of") for c in q.children
+                 if c.dep_ in ("compound", "amod")}
         for p in self.lex.nouns.get(tok.lemma_.lower(), ()):
             if p.modifiers and not (mods & p.modifiers):
                 continue
@@ -438,10 +549,15 @@ class Extractor:
                         found.extend(self.conj_actors(p))
             elif slot == "complement_subject":
                 for c in tok.children:
-                    if c.dep_ in ("ccomp", "xcomp"):
+                    if c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "advcl" and any(
+                            m.dep_ == "mark" and m.lower_ == "for" for m in c.children)):
                         for sub in c.children:
                             if sub.dep_ in _SUBJ or sub.dep_ in _PASS_SUBJ:
                                 found.extend(self.conj_actors(sub))
+            elif slot == "complement_doer":
+                # "its demand that X ease Y": the one asked to act
+                if complement is not None and not complement.passive:
+                    found = list(complement.sources)
             elif slot == "complement":
                 if complement is not None:
                     found = list(complement.targets) or [
@@ -534,6 +650,9 @@ class Extractor:
 
     def verb_candidate(self, tok, pattern: Pattern, consumed: set[int]) -> Candidate | None:
         passive = self.is_passive(tok)
+        if pattern.complement == "intent" and tok.dep_ == "acl" and tok.tag_ == "VBG" \
+                and set(verb_lemmas(tok)) & {"wish", "want", "seek", "hope", "intend"}:
+            return None  # "citizens wishing to visit ...": who the people are, not an act of theirs
         subj = self.subject_token(tok)
         if pattern.inverse and not passive:
             return self._inverse_candidate(tok, pattern, subj)
@@ -589,6 +708,8 @@ class Extractor:
                 targets = self.conj_actors(t)
         if not targets:
             targets = self.target_from_slots(tok, pattern.target, complement)
+        if code[:2] == "13" and not [t for t in targets if t.actor.actor_id not in {m.actor.actor_id for m in sources}]:
+            targets = self._condition_subject(tok, complement) or targets
         if not targets and not (pattern.symmetric and len(sources) > 1):
             targets = self.location_actors(tok, code)
         if pattern.allege and pattern.needs_complement and not any(c.dep_ == "ccomp" for c in tok.children):
@@ -612,10 +733,26 @@ class Extractor:
                          location=self.location(anchors), passive=passive,
                          complement_of=complement.pattern.id if complement else None)
         cand.confidence = 0.85 - 0.1 * inherited - 0.05 * passive
+        cand.source_token = subj
         # An unnamed doer ("insurgents shelled X") still reports an event against a named target.
         cand.explicit_subject = (subj is not None and subj.head.i == tok.i and subj.pos_ == "NOUN"
                                  and not passive)
         return cand
+
+    def _condition_subject(self, tok, complement: Candidate | None) -> list[ActorMention]:
+        """ "X threatened to halt the talks if Y goes ahead", "... unless Y withdraws": a threat
+        is addressed to the one whose conduct is its condition."""
+        marks = self.lex.modality["hypothetical_marks"]
+        heads = [tok] + (list(complement.anchors) if complement is not None else [])
+        for head in heads:
+            for c in head.children:
+                if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children):
+                    subj = next((s for s in c.children if s.dep_ in _SUBJ), None)
+                    if subj is not None:
+                        found = self.conj_actors(subj)
+                        if found:
+                            return found
+        return []
 
     def _inverse_candidate(self, tok, pattern: Pattern, subj) -> Candidate | None:
         """ "X received weapons from Y": Y is the source, X the target."""
@@ -643,8 +780,12 @@ class Extractor:
             for c in head.children:
                 if c.dep_ != "prep" or c.lower_ not in ("in", "at", "to"):
                     continue
-                for p in c.children:
-                    if p.dep_ != "pobj" or p.ent_type_ in ("DATE", "TIME"):
+                places = [p for p in c.children if p.dep_ == "pobj"]
+                # "at a jail in the capital", "in a village in the north of X": the place of the place
+                places += [q for p in places if p.pos_ == "NOUN" and not self.index.at(p)
+                           for q in self.prep_objects(p, "in")]
+                for p in places:
+                    if p.ent_type_ in ("DATE", "TIME"):
                         continue
                     # a place, not a person or a thing owned by one ("at Putin's stance")
                     found = [m for m in self.conj_actors(p) if m.actor.kind == "state"
@@ -743,6 +884,27 @@ class Extractor:
                             consumed.add(o.i)
                             consumed.add(c.i)
                             return self.noun_candidate(o, p, governed=True)
+        # "suggested another option: that X cedes Y", "proposed a compromise under which ...":
+        # the clause completing a noun of proposal is what is proposed
+        proposal_nouns = self.lex.modality.get("proposal_nouns", frozenset())
+        for o in self.objects(tok):
+            if o.lemma_.lower() not in proposal_nouns:
+                continue
+            for c in o.children:
+                if c.dep_ not in ("acl", "appos", "ccomp", "relcl") or c.pos_ not in ("VERB", "AUX") \
+                        or c.i in consumed:
+                    continue
+                if not any(a.dep_ == "mark" and a.lower_ == "that" for a in c.children) and any(
+                        a.lower_ in _RELATIVE for a in c.children if a.dep_ in (*_SUBJ, "dobj")):
+                    continue  # "the option that Russia rejected": a relative clause
+                p = self.match_verb(c)
+                if p is not None:
+                    consumed.add(c.i)
+                    cand = self.verb_candidate(c, p, consumed)
+                    if cand is not None:
+                        for ob in self.objects(c):
+                            consumed.add(ob.i)
+                        return cand
         nouns = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
         if pattern.prep:
             nouns += self.prep_objects(tok, pattern.prep)
@@ -758,29 +920,39 @@ class Extractor:
 
     def noun_candidate(self, tok, pattern: Pattern, governed: bool = False) -> Candidate | None:
         sources: list[ActorMention] = []
+        source_token = None
         for slot in pattern.source:
             found: list[ActorMention] = []
             if slot == "poss":
                 for c in tok.children:
                     if c.dep_ == "poss":
                         found = self.conj_actors(c)
+                        source_token = c
             elif slot in ("compound", "amod"):
                 deps = ("compound", "nmod") if slot == "compound" else ("amod",)
                 for c in tok.children:
                     if c.dep_ in deps and c.i < tok.i:
                         for t in c.subtree:
                             found.extend(self.index.at(t))
+                        source_token = c
             else:
                 for p in self.prep_objects(tok, slot):
                     found.extend(self.conj_actors(p))
+                    source_token = p
             found = _dedupe(found)
             if found:
                 sources = found
                 break
+            source_token = None
         complement = None
         code = pattern.code
         if pattern.complement:
-            for c in tok.children:
+            clauses = list(tok.children)
+            if tok.dep_ in ("dobj", "obj"):
+                # "reiterated its demand that X ease ...": the that-clause hung on the verb
+                clauses += [c for c in tok.head.children if c.dep_ == "ccomp" and c.i > tok.i
+                            and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+            for c in clauses:
                 if c.dep_ in ("acl", "ccomp", "relcl") and c.pos_ in ("VERB", "AUX"):
                     p = self.match_verb(c)
                     if p is not None:
@@ -821,6 +993,7 @@ class Extractor:
                 subj = self.subject_token(carrier)
                 if subj is not None:
                     sources = self.conj_actors(subj)
+                    source_token = subj
                     inherited = True
         heads = (carrier,) if carrier is not None else ()
         between: list[ActorMention] = []
@@ -852,6 +1025,7 @@ class Extractor:
                          modality_cue=cue, location=loc, nominal=True,
                          complement_of=complement.pattern.id if complement else None)
         cand.confidence = 0.7 - 0.1 * inherited + 0.05 * bool(carrier)
+        cand.source_token = source_token
         return cand
 
     def sentence(self, sent) -> list[Candidate]:
@@ -890,6 +1064,7 @@ class Extractor:
                 self._victims(cand)
             if cand is not None and not cand.sources:
                 self._located_protesters(cand)
+                self._located_attackers(cand)
             if cand is not None and (cand.sources or cand.explicit_subject):
                 found.append(cand)
         # "its demand that Israel ease restrictions": the clause is the noun's complement
@@ -904,10 +1079,17 @@ class Extractor:
                 continue
             if self.commentary_context(cand.trigger):
                 continue
+            if self.commentator_source(cand):
+                log.debug("dropping %s: done by media or a commentator", cand.pattern.id)
+                continue
+            if cand.nominal and self._mentioned_only(cand):
+                continue
             if verb is not None and verb.lemma_.lower() in ("allege", "claim") and cand.modality == "asserted":
                 cand.modality, cand.modality_cue = "hypothetical", verb.lemma_.lower()
             self._negated_refusal(cand)
             self._announced_intent(cand, verb, speaker)
+            self._planned_cooperation(cand)
+            self._joint_exercise(cand)
             self._threat(cand)
             if self._speculated_conflict(cand):
                 # kept, never asserted: hypothetical with a low confidence
@@ -915,8 +1097,10 @@ class Extractor:
             if speaker is None:
                 self._itinerary(cand)
             self._venue_targets(cand)
+            self._owned_place_targets(cand)
             if not cand.sources:
                 self._located_protesters(cand)
+                self._located_attackers(cand)
             self._protest_target(cand)
             if not cand.sources and not (cand.explicit_subject and cand.targets):
                 continue
@@ -933,17 +1117,83 @@ class Extractor:
                     self.last_person = m
         return kept
 
+    #: CAMEO roots of verbal acts (statements, appeals, intents, consultation, diplomatic
+    #: cooperation ... demands, disapproval, rejection, threats).
+    _VERBAL_ROOTS = frozenset(f"{n:02d}" for n in range(1, 14))
+
+    def commentator_source(self, cand: Candidate) -> bool:
+        """ "criticized by Japan's right-wing media", "the newspaper condemned ...", "critics
+        rejected ...": verbal acts of news media and commentators are opinions, not events
+        between the states they belong to."""
+        if cand.root not in self._VERBAL_ROOTS:
+            return False
+        tok = cand.source_token
+        words = self.lex.commentators | self.lex.media_nouns
+        if tok is not None:
+            if tok.lemma_.lower() in words or tok.lower_ in words or self.is_commentator(tok):
+                return True
+            # "the Japanese daily Sankei", "Japan's right-wing media" as the head's compounds
+            if tok.pos_ == "PROPN" and any(c.dep_ in ("compound", "appos") and c.lemma_.lower() in words
+                                           for c in tok.children):
+                return True
+        return bool(cand.sources) and all(m.actor.sector == "MED" for m in cand.sources)
+
+    def _mentioned_only(self, cand: Candidate) -> bool:
+        """An event noun that is only talked about: the object of an abstract noun ("the
+        narrowing of dialogue", "the lack of talks"), or an owner's act with nobody it is
+        directed at and no verb reporting it ("Japan's demands" as a heading, "his visit was
+        a success" after the visit was reported)."""
+        tok = cand.trigger
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN" and (
+                tok.head.head.lemma_.lower() in self.lex.abstract_heads):
+            return True
+        owner = cand.source_token
+        return (cand.root in self._VERBAL_ROOTS and len(cand.anchors) == 1 and not cand.targets
+                and not cand.pairwise and not cand.complement_of and cand.modality == "asserted"
+                and owner is not None and owner.dep_ == "poss")
+
+    def _owned_place_targets(self, cand: Candidate) -> None:
+        """ "will visit the prime minister's hometown", "met at the president's residence": a
+        place named by its owner stands for the owner's state, not the owner."""
+        if cand.root != "04" or not cand.targets:
+            return
+        out = []
+        for m in cand.targets:
+            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            head = span.root if span is not None else None
+            place = head.head if head is not None and head.dep_ == "poss" else None
+            if (place is not None and m.actor.kind in ("person", "organisation") and m.actor.country
+                    and (place.lemma_.lower() in self.lex.owned_places
+                         or place.lower_ in self.lex.owned_places)):
+                state = self._state(m.actor.country)
+                if state is not None:
+                    out.append(replace(m, actor=state, confidence=m.confidence * 0.9))
+                    continue
+            out.append(m)
+        ids = {s.actor.actor_id for s in cand.sources}
+        cand.targets = _dedupe([t for t in out if t.actor.actor_id not in ids])
+
     @staticmethod
     def _drop_redundant(cands: list[Candidate]) -> list[Candidate]:
         """ "met X to discuss ...", "attended to discuss ...": a purpose clause repeating its
         governing event's kind adds nothing."""
-        by_token = {c.trigger.i: c for c in cands}
+        # a light verb carrying an event noun as its object stands for it ("started a hunger
+        # strike to protest ...")
+        by_token = {c.trigger.head.i: c for c in cands
+                    if c.nominal and c.trigger.dep_ in ("dobj", "obj") and c.trigger.head in c.anchors}
+        by_token.update({c.trigger.i: c for c in cands})
         out = []
         for c in cands:
             if c.trigger.dep_ in ("xcomp", "advcl") and not c.nominal:
                 gov = next((by_token[a.i] for a in c.trigger.ancestors if a.i in by_token), None)
-                if gov is not None and gov.root == c.root:
-                    if c.targets and not gov.targets and not gov.pairwise:
+                # "began a hunger strike to protest X's decision": the purpose of a protest act
+                # is its target, not a second (verbal) complaint
+                # ("... to demand reforms", "... to denounce X": what the protest is for)
+                protest_purpose = (gov is not None and gov.root == "14" and (
+                    c.root in ("10", "11") or (c.code.startswith("114") and c.trigger.lemma_.lower() == "protest")))
+                if gov is not None and (gov.root == c.root or protest_purpose):
+                    defaulted = all(t.method == "default" for t in gov.targets)
+                    if c.targets and (not gov.targets or defaulted) and not gov.pairwise:
                         gov.targets = list(c.targets)  # "began a hunger strike to protest against X"
                     continue
             out.append(c)
@@ -958,7 +1208,9 @@ class Extractor:
         if tok.dep_ == "nsubj" and head.pos_ == "VERB":
             for o in self.objects(head):
                 victims.extend(self.conj_actors(o))
-        elif tok.dep_ == "pobj" and tok.head.lower_ in ("in", "by") and self.is_passive(tok.head.head):
+        elif (tok.dep_ == "pobj" and tok.head.lower_ in ("in", "by") and self.is_passive(tok.head.head)
+              and tok.head.head.lemma_.lower() not in ("engage", "participate", "involve")):
+            # (not "forces were engaged in ethnic cleansing": they are its doers)
             t = self.passive_target_token(tok.head.head)
             if t is not None:
                 victims = self.conj_actors(t)
@@ -972,16 +1224,54 @@ class Extractor:
         protest (CAMEO practice codes them by location)."""
         if cand.root != "14":
             return
+        tok = cand.trigger
+        if tok.dep_ == "pobj" and tok.head.lower_ in ("on", "about", "over", "regarding", "concerning"):
+            # "a summit on the unrest in X", "attend talks on ...", "said about ...": the topic of
+            # a meeting or a statement, nobody's act here
+            gov = tok.head.head
+            forms = set(verb_lemmas(gov)) if gov.pos_ in ("VERB", "AUX") else set()
+            talk = forms & self.lex.speech_verbs or any(
+                p.code[:2] in ("01", "04") for f in forms for p in self.lex.verbs.get(f, ()))
+            if gov.pos_ in ("NOUN", "PROPN") or talk:
+                return
         places = self.location_actors(cand.trigger, cand.code, tuple(cand.anchors[1:]))
         countries = {m.actor.country for m in places if m.actor.country}
         if len(countries) == 1:
             state = self._state(countries.pop())
             if state is not None:
                 tok = cand.trigger
-                cand.sources = [ActorMention(tok.idx, tok.idx + len(tok.text), tok.text, state, 0.4,
-                                             "location", None)]
+                # the people of the place (civilians), not its state
+                place = ActorMention(tok.idx, tok.idx + len(tok.text), tok.text, state, 0.4, "location", None)
+                cand.sources = [self._sector_of(place, "CVL")]
                 cand.targets = [t for t in cand.targets if t.actor.actor_id != state.actor_id]
                 cand.confidence -= 0.15
+
+    def _located_attackers(self, cand: Candidate) -> None:
+        """ "Ten soldiers were killed in X", "a reporter was killed in a bomb blast in Y": an
+        attack on named victims by an unnamed doer is coded from the state where it happened
+        (CAMEO practice, as for protesters), with a low confidence."""
+        if cand.root not in ("18", "19", "20") or cand.sources or not cand.targets:
+            return
+        places = self.location_actors(cand.trigger, cand.code, tuple(cand.anchors[1:]))
+        if not places:
+            # "outside (of) the city of X", "near the border town of Y"
+            for word in ("outside", "near"):
+                for prep in (c for c in cand.trigger.children if c.dep_ == "prep" and c.lower_ == word):
+                    objs = [p for p in prep.children if p.dep_ == "pobj"]
+                    objs += [q for o in prep.children if o.dep_ == "prep" and o.lower_ == "of"
+                             for q in o.children if q.dep_ == "pobj"]
+                    for o in objs:
+                        places = [m for m in self.conj_actors(o) if m.actor.kind == "state"]
+                        if places:
+                            break
+        countries = {m.actor.country for m in places if m.actor.country}
+        if len(countries) == 1:
+            state = self._state(countries.pop())
+            if state is not None:
+                tok = cand.trigger
+                cand.sources = [ActorMention(tok.idx, tok.idx + len(tok.text), tok.text, state, 0.3,
+                                             "location", None)]
+                cand.confidence -= 0.2
 
     def _protest_target(self, cand: Candidate) -> None:
         """A protest with no named target is against the government where it happens (CAMEO
@@ -1140,15 +1430,48 @@ class Extractor:
         conditional coercion is a threat (CAMEO 13), reported as asserted."""
         if cand.complement_of or cand.root not in ("15", "16", "17", "18", "19", "20"):
             return
-        conditional = cand.modality == "hypothetical" and cand.modality_cue == "consequent"
+        marks = self.lex.modality["hypothetical_marks"]
+        conditional = cand.modality == "hypothetical" and (cand.modality_cue == "consequent" or (
+            # "X may halt mediation if cooperation founders": a conditioned possibility
+            not cand.nominal and any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks
+                                                               for m in c.children)
+                                     for c in cand.trigger.children)))
         if cand.modality == "planned" or conditional:
             cand.code = self.lex.map_complement("threaten", cand.code)
             cand.modality, cand.modality_cue = "asserted", "threat"
 
+    def _planned_cooperation(self, cand: Candidate) -> None:
+        """ "Finland will give Tanzania a grant", "X plans to release the prisoners": material
+        cooperation, aid or a concession still to come is reported as the intent to do it
+        (CAMEO 03x), asserted. (Visits and meetings keep their own code as planned.)"""
+        if (cand.modality != "planned" or (cand.nominal and len(cand.anchors) < 2) or cand.complement_of
+                or cand.root not in ("06", "07", "08") or cand.code.startswith("083") or not cand.sources):
+            return
+        if cand.modality_cue not in self.lex.modality["planned_aux"] and cand.modality_cue not in (
+                "plan", "intend", "prepare", "set", "schedule", "due", "aim", "arrange", "go", "be"):
+            return  # not "decided to allow" (the decision is the act), nor an itinerary stop
+        cand.code = self.lex.map_complement("intent", cand.code)
+        cand.modality, cand.modality_cue = "asserted", "intent"
+
+    def _joint_exercise(self, cand: Candidate) -> None:
+        """ "French and Egyptian warships began war games": a military exercise held by two or
+        more states together is military cooperation between them (CAMEO 062)."""
+        if not cand.code.startswith("15") or not cand.nominal or cand.targets:
+            return
+        lemma = cand.trigger.lemma_.lower()
+        if lemma not in ("exercise", "drill", "maneuver", "manoeuvre", "game"):
+            return
+        countries = {m.actor.country for m in cand.sources if m.actor.country}
+        if len(countries) >= 2:
+            cand.code, cand.pairwise = "062", True
+
     def _announced_intent(self, cand: Candidate, verb, speaker) -> None:
         """ "Israel announced it would free prisoners": a planned cooperative act announced by
-        its own doer is an expression of intent (CAMEO 03)."""
-        if cand.modality != "planned" or verb is None or speaker is None or cand.complement_of:
+        its own doer is an expression of intent (CAMEO 03); so is a conditional one ("X said it
+        would meet Y if Y dropped its demands")."""
+        conditional = cand.modality == "hypothetical" and cand.modality_cue == "consequent"
+        if not (cand.modality == "planned" or conditional) or verb is None or speaker is None \
+                or cand.complement_of:
             return
         if cand.root not in ("04", "05", "06", "07", "08") or not cand.sources:
             return

@@ -26,7 +26,7 @@ log = logging.getLogger(__name__)
 _EXPECT = re.compile(r"^([A-Z]{3}|-)>([A-Z]{3}|-):([0-9]{3,4})$")
 _VERB_KEYS = {"id", "lemma", "code", "object", "prep", "particle", "target", "symmetric",
               "complement", "complement_aux", "needs_complement", "needs_target", "inverse", "speech", "allege", "elided_target",
-              "example", "expect"}
+              "needs_reason", "example", "expect"}
 _NOUN_KEYS = {"id", "lemma", "code", "modifier", "source", "target", "symmetric", "complement",
               "example", "expect"}
 _SOURCE_SLOTS = {"poss", "compound", "amod", "by", "of", "from"}
@@ -56,6 +56,9 @@ class Pattern:
     speech: bool = False
     allege: bool = False
     elided_target: bool = False
+    #: the act counts only when the clause gives its reason ("cancelled a visit after ...",
+    #: "in protest at ..."): see ``reason_marks`` in the pattern file
+    needs_reason: bool = False
     example: str = ""
     expect: tuple[str, ...] = ()
 
@@ -86,6 +89,16 @@ class PatternSet:
     #: Nouns naming a gathering held somewhere ("forum", "summit", "Olympics"): attending one
     #: is an act towards its host state.
     venue_nouns: frozenset[str] = field(default=frozenset())
+    #: Head nouns of news media ("newspaper", "media"): their criticism is commentary, not an
+    #: act of the state they belong to.
+    media_nouns: frozenset[str] = field(default=frozenset())
+    #: Places owned by a person ("hometown", "residence"): visiting one visits the owner's country.
+    owned_places: frozenset[str] = field(default=frozenset())
+    #: Words introducing the reason of an act ("after", "over", "in protest"): see ``needs_reason``.
+    reason_marks: frozenset[str] = field(default=frozenset())
+    #: Nouns whose "of" object is an event talked about, not reported ("the narrowing of
+    #: dialogue", "the lack of talks", "the format of the talks").
+    abstract_heads: frozenset[str] = field(default=frozenset())
 
     def map_complement(self, kind: str, code: str) -> str:
         """Code of a governing act of ``kind`` over a complement coded ``code``."""
@@ -182,6 +195,7 @@ def _pattern(entry: dict, kind: str, file: str, maps: dict, ids: set[str]) -> Pa
         inverse=bool(entry.get("inverse", False)),
         speech=bool(entry.get("speech", False)), allege=bool(entry.get("allege", False)),
         elided_target=bool(entry.get("elided_target", False)),
+        needs_reason=bool(entry.get("needs_reason", False)),
         example=example.strip(), expect=tuple(expect),
     )
 
@@ -207,10 +221,11 @@ def _read(path: Path) -> dict:
 
 
 _WORD_LISTS = ("light_verbs", "speech_verbs", "commentators", "located_institutions", "landmark_nouns",
-               "occurrence_verbs", "venue_nouns")
+               "occurrence_verbs", "venue_nouns", "media_nouns", "owned_places", "reason_marks",
+               "abstract_heads")
 #: Type of each pattern field: a string, a flag, a list of strings (or a string for word sets).
 _STR_FIELDS = {"id", "prep", "particle", "complement", "example"}
-_FLAG_FIELDS = {"symmetric", "speech", "allege", "elided_target", "needs_target"}
+_FLAG_FIELDS = {"symmetric", "speech", "allege", "elided_target", "needs_target", "needs_reason"}
 _LIST_FIELDS = {"lemma", "object", "modifier"}  # a string or a list of strings
 _SLOT_FIELDS = {"target", "source", "expect"}  # a list of strings
 
@@ -321,6 +336,10 @@ def build_pattern_set(data: dict) -> PatternSet:
                          if k != "__line__"},
         modality=modality, all_patterns=tuple(verbs + nouns),
         venue_nouns=_as_set(data.get("venue_nouns") or [], "venue_nouns", file, 0),
+        media_nouns=_as_set(data.get("media_nouns") or [], "media_nouns", file, 0),
+        owned_places=_as_set(data.get("owned_places") or [], "owned_places", file, 0),
+        reason_marks=_as_set(data.get("reason_marks") or [], "reason_marks", file, 0),
+        abstract_heads=_as_set(data.get("abstract_heads") or [], "abstract_heads", file, 0),
     )
 
 
