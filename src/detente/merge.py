@@ -34,6 +34,26 @@ that was over before the article was written. A link between two groups is made 
 the constraints hold between the groups as wholes (their date intervals still intersect, their
 places agree), so a vague "in 2016" mention never chains two different meetings of 2016 together.
 Each merged event stores why: the links with their scores and the rule that passed.
+
+**Same-document re-mentions.** An article often dates an event once ("Lavrov arrived in Tokyo
+on 15 April") and then mentions it again without a date of its own ("His visit was meant to
+..."), so the re-mention carries only the publication date, a date from its context, or none.
+Such a mention is linked, whatever its evidence, to the *nearest* report at or before it in
+the same article that its text dates to a month or finer, with the same root, the same
+modality (planned and proposed count as one; a plan is never the visit that happened), the
+same source actor, the same target (or a target of the same country, or none in the
+re-mention), agreeing places and a date that does not contradict it; for a symmetric root the
+dyad may be reversed if both actors are the same. The event then takes the text date, and the
+link says ``same document re-mention`` (see :func:`_remention_match`).
+
+**Streaming.** :func:`merge_store` never holds the whole store: mentions are only compared
+inside a block (root and unordered country pair; a mention with an unknown target also joins
+the blocks of its source country), so blocks that share no mention are independent
+(:func:`partitions`). It reads and merges whole partitions a batch at a time
+(:data:`STREAM_BATCH` mentions, or one larger partition), keeping only the fields merging
+needs, and writes each batch's events in the same transaction. The result is identical to
+:func:`merge_mentions` on every mention at once; memory follows the largest partition (in
+practice the busiest root), not the store.
 """
 
 from __future__ import annotations
@@ -44,10 +64,13 @@ import hashlib
 import json
 import logging
 import re
+import sys
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
+
+import pyarrow as pa
 
 from .records import EventMention
 from .time.values import add_months, value_to_interval
@@ -81,7 +104,7 @@ MODALITY_GROUPS = {
     "hypothetical": "hypothetical",
 }
 _MODALITY_RANK = {"asserted": 0, "planned": 1, "proposed": 2, "hypothetical": 3, "negated": 4}
-_BASIS_RANK = {"clause": 0, "sentence": 1, "publication": 2, "none": 3}
+_BASIS_RANK = {"clause": 0, "sentence": 1, "context": 2, "publication": 3, "none": 4}
 _PRECISION_RANK = {
     "day": 0, "week": 1, "month": 2, "season": 3, "quarter": 3, "half": 4, "year": 5,
     "decade": 6, "century": 7, "none": 8,
@@ -198,11 +221,36 @@ class MergedEvent:
 
 # -- pair comparison ------------------------------------------------------------------------------
 
-@dataclass
+#: The fields of a mention that merging reads (everything but its text and provenance).
+_MERGE_FIELDS = (
+    "event_id", "doc_id", "sentence_index", "char_start", "date", "date_precision", "date_basis",
+    "source_actor_id", "source_name", "source_country", "target_actor_id", "target_name",
+    "target_country", "cameo_code", "cameo_root", "plover_type", "quad_class", "goldstein",
+    "modality", "location", "confidence",
+)
+
+
+class _Mention:
+    """The part of an :class:`~detente.records.EventMention` merging needs, in slots (a
+    fraction of the record's memory: a store is merged a partition at a time, and the
+    largest partition must fit)."""
+
+    __slots__ = _MERGE_FIELDS
+
+    def __init__(self, values: Sequence[Any]):
+        for name, value in zip(_MERGE_FIELDS, values):
+            setattr(self, name, value)
+
+    @classmethod
+    def of(cls, m: EventMention) -> _Mention:
+        return cls([getattr(m, name) for name in _MERGE_FIELDS])
+
+
+@dataclass(slots=True)
 class _Item:
     """A mention with the derived values merging needs."""
 
-    mention: EventMention
+    mention: _Mention
     interval: tuple[dt.date, dt.date] | None  # text date, or the publication window
     words: frozenset[str]
     outlet: str
@@ -216,16 +264,18 @@ class _Item:
 
 
 def _words(text: str) -> frozenset[str]:
-    return frozenset(w.lower() for w in _WORD.findall(text or "") if w.lower() not in _STOPWORDS)
+    found = (w.lower() for w in _WORD.findall(text or ""))
+    return frozenset(sys.intern(w) for w in found if w not in _STOPWORDS)
 
 
-def _evidence_words(m: EventMention) -> frozenset[str]:
+def _evidence_words(sentence: str, trigger: str | None, source_name: str | None,
+                    target_name: str | None) -> frozenset[str]:
     """Content words of the evidence, without the actors' own names (the dyad already counts)."""
-    names = _words(m.source_name or "") | _words(m.target_name or "")
-    return (_words(m.sentence) | _words(m.trigger or "")) - names
+    names = _words(source_name or "") | _words(target_name or "")
+    return (_words(sentence) | _words(trigger or "")) - names
 
 
-def _interval_of(m: EventMention) -> tuple[dt.date, dt.date] | None:
+def _interval_of(m: _Mention) -> tuple[dt.date, dt.date] | None:
     span = date_interval(m.date, m.date_precision)
     if span is None:
         return None
@@ -346,8 +396,13 @@ def _modality_match(a: EventMention, b: EventMention) -> bool:
     return MODALITY_GROUPS.get(a.modality, a.modality) == MODALITY_GROUPS.get(b.modality, b.modality)
 
 
-def compare(a: _Item, b: _Item) -> dict[str, Any] | None:
-    """Why two mentions are (not) the same event: a scored explanation, or None if they cannot be."""
+def compare(a: _Item, b: _Item, *, remention: str | None = None) -> dict[str, Any] | None:
+    """Why two mentions are (not) the same event: a scored explanation, or None if they cannot be.
+
+    ``remention`` (the reason, from :func:`_remention_antecedents`) marks a report without its
+    own date and the text-dated report of its article it re-mentions: the pair needs no shared
+    evidence and scores at least :data:`THRESHOLD`; its explanation carries the rule.
+    """
     ma, mb = a.mention, b.mention
     if not _modality_match(ma, mb):
         return None
@@ -367,7 +422,8 @@ def compare(a: _Item, b: _Item) -> dict[str, Any] | None:
     same_sentence = same_doc and ma.sentence_index == mb.sentence_index
     total = len(a.words) + len(b.words)
     evidence = 1.0 if same_sentence else (2 * len(a.words & b.words) / total if total else 0.0)
-    if date[0] <= VAGUE_DATE_SCORE and evidence < (VAGUE_EVIDENCE_SAME_DOC if same_doc else VAGUE_EVIDENCE):
+    if (date[0] <= VAGUE_DATE_SCORE and evidence < (VAGUE_EVIDENCE_SAME_DOC if same_doc else VAGUE_EVIDENCE)
+            and remention is None):
         return None
     score = (
         WEIGHTS["date"] * date[0]
@@ -377,19 +433,125 @@ def compare(a: _Item, b: _Item) -> dict[str, Any] | None:
         + place[0]
         + (SAME_DOCUMENT_BONUS if ma.doc_id == mb.doc_id else 0.0)
     )
-    return {
+    why = {
         "a": ma.event_id,
         "b": mb.event_id,
-        "score": round(score, 3),
+        "score": round(max(score, THRESHOLD) if remention else score, 3),
         "date": date[1],
         "dyad": dyad[1],
         "code": code[1],
         "place": place[1],
         "evidence": "same sentence" if same_sentence else f"word overlap (Dice) {evidence:.2f}",
     }
+    if remention:
+        why["rule"] = f"{REMENTION_RULE}: {remention}"
+    return why
+
+
+# -- same-document re-mentions -------------------------------------------------------------------
+
+#: Name of the rule that joins an article's undated re-mention to the event it dates.
+REMENTION_RULE = "same document re-mention"
+#: How a re-mention's date was found: not read from its own clause or sentence.
+REMENTION_BASES = frozenset({"publication", "context", "none"})
+#: How the date of the report it re-mentions was found: read from that report's own text.
+TEXT_DATE_BASES = frozenset({"clause", "sentence"})
+_PLANS = frozenset({"planned", "proposed"})
+#: The dated report must be dated to a month or finer: "in 2012" is too vague to anchor a
+#: re-mention ("the visit") to one event.
+REMENTION_MAX_DAYS = 31
+
+
+def _same_party(a_id: str | None, a_country: str | None, b_id: str | None, b_country: str | None) -> str | None:
+    """Whether a re-mention's target is the dated report's: the same actor id, or the same
+    country when one side is the state itself, its government or unresolved ("visited Tokyo"
+    ... "met Abe"); two different persons or bodies of one country are not."""
+    if a_id and a_id == b_id:
+        return "same actor"
+    if not a_country or a_country != b_country:
+        return None
+    state = (a_country, f"{a_country}:GOV")
+    if a_id is None or b_id is None or a_id in state or b_id in state:
+        return "same country"
+    return None
+
+
+def _remention_match(re_item: _Item, dated: _Item) -> str | None:
+    """Why ``re_item`` (its date not read from its own text) may re-mention ``dated`` (a report
+    of the same article and root dated in its text), or None. Both must have the same
+    modality (a planned visit and one that happened are two reports here), the same source
+    actor ("Lavrov ... Lavrov's visit"), the same target actor, a target of the same country
+    ("visited Tokyo ... met Abe") or none in the re-mention ("his visit"), places that agree and
+    dates that do not contradict each other. For a symmetric root the dyad may be reversed,
+    then both actors must be the same. Two sides that match only by country ("both countries
+    discussed ...") do not make a re-mention of a minister's visit."""
+    r, d = re_item.mention, dated.mention
+    if r.modality != d.modality and not {r.modality, d.modality} <= _PLANS:
+        return None
+    key = _block_key(d)
+    if _block_key(r) != key and not (r.target_country is None and (r.source_country or "?") in key[1]):
+        return None  # never outside the blocks merging compares (nor across stream partitions)
+    if r.source_actor_id and r.source_actor_id == d.source_actor_id:
+        if r.target_actor_id is None and r.target_country is None:
+            dyad = "same source actor, target unknown in the re-mention"
+        else:
+            target = _same_party(r.target_actor_id, r.target_country, d.target_actor_id, d.target_country)
+            if target is None:
+                return None
+            dyad = f"same source actor, target {target}"
+    elif (r.cameo_root in SYMMETRIC_ROOTS and r.source_actor_id and r.target_actor_id
+          and (r.source_actor_id, r.target_actor_id) == (d.target_actor_id, d.source_actor_id)):
+        dyad = "same actors, reversed"
+    else:
+        return None
+    if _place_match(r, d) is None or _date_match(re_item, dated) is None:
+        return None
+    basis = {"publication": "only the publication date", "context": "a date from its context",
+             "none": "no date"}[r.date_basis]
+    return (f"{r.event_id} ({basis}) re-mentions {d.event_id}, dated {d.date} in sentence "
+            f"{d.sentence_index} of the same article; {dyad}")
+
+
+def _remention_antecedents(items: list[_Item]) -> dict[int, tuple[int, str]]:
+    """For each mention whose date was not read from its own text, the report it re-mentions
+    (with why): the nearest text-dated report at or before it in the same article, of the same
+    root, that :func:`_remention_match` accepts. "Lavrov visited Tokyo on 15 April ... His
+    visit was meant to ..." — the second report is the first event, not one at publication."""
+    by_doc_root: dict[tuple, list[int]] = defaultdict(list)
+    for i, it in enumerate(items):
+        by_doc_root[(it.mention.doc_id, it.mention.cameo_root)].append(i)
+
+    def position(i: int) -> tuple:
+        m = items[i].mention
+        return (m.sentence_index, m.char_start)
+
+    found: dict[int, tuple[int, str]] = {}
+    for members in by_doc_root.values():
+        dated = [
+            i for i in members
+            if items[i].mention.date_basis in TEXT_DATE_BASES and items[i].interval
+            and (items[i].interval[1] - items[i].interval[0]).days <= REMENTION_MAX_DAYS
+        ]
+        if not dated:
+            continue
+        dated.sort(key=lambda i: (position(i), items[i].mention.event_id), reverse=True)
+        for i in members:
+            if items[i].mention.date_basis not in REMENTION_BASES:
+                continue
+            for j in dated:  # nearest first
+                if position(j) > position(i):
+                    continue
+                why = _remention_match(items[i], items[j])
+                if why is not None:
+                    found[i] = (j, why)
+                    break
+    return found
 
 
 # -- clustering ------------------------------------------------------------------------------------
+
+_EMPTY: frozenset = frozenset()
+
 
 class _Groups:
     """Union-find whose groups keep what constrains them as wholes: the intersection of their
@@ -398,10 +560,19 @@ class _Groups:
     def __init__(self, items: list[_Item]):
         self.parent = list(range(len(items)))
         self.text = [it.interval if it.interval and it.pub is None else None for it in items]
-        self.text_docs = [{it.mention.doc_id} if self.text[i] else set() for i, it in enumerate(items)]
-        self.pubs = [{(it.mention.doc_id, it.pub, _is_plan(it))} if it.pub else set() for it in items]
-        self.places = [{_norm(it.mention.location)} - {""} for it in items]
-        self.docs = [{it.mention.doc_id} for it in items]
+        # Frozen sets, one object per distinct value (the members of an article share theirs):
+        # a join makes a new set, so sharing is safe and saves memory on large partitions.
+        shared: dict[Any, frozenset] = {}
+
+        def one(value: Any) -> frozenset:
+            if value is None:
+                return _EMPTY
+            return shared.setdefault(value, frozenset((value,)))
+
+        self.text_docs = [one(it.mention.doc_id if self.text[i] else None) for i, it in enumerate(items)]
+        self.pubs = [one((it.mention.doc_id, it.pub, _is_plan(it)) if it.pub else None) for it in items]
+        self.places = [one(_norm(it.mention.location) or None) for it in items]
+        self.docs = [one(it.mention.doc_id) for it in items]
         self.undated = [it.interval is None for it in items]
 
     def find(self, i: int) -> int:
@@ -470,14 +641,14 @@ def _blocks(items: list[_Item]) -> list[list[int]]:
         by_key[_block_key(it.mention)].append(i)
     # A mention with an unknown target may report an event of any dyad of its source country
     # and root: add it to those blocks too (it is still tested pair by pair).
-    open_ended = [i for i, it in enumerate(items) if it.mention.target_country is None]
+    open_ended: dict[tuple, list[int]] = defaultdict(list)
+    for i, it in enumerate(items):
+        if it.mention.target_country is None:
+            open_ended[(it.mention.cameo_root, it.mention.source_country or "?")].append(i)
     blocks = []
     for key, members in by_key.items():
-        extra = [
-            i for i in open_ended
-            if i not in members and items[i].mention.cameo_root == key[0]
-            and (items[i].mention.source_country or "?") in key[1]
-        ]
+        inside = set(members)
+        extra = sorted({i for c in set(key[1]) for i in open_ended.get((key[0], c), ()) if i not in inside})
         blocks.append(members + extra)
     return blocks
 
@@ -488,13 +659,15 @@ def _candidate_pairs(items: list[_Item]):
     Within a block, dated mentions are swept in order of their first day, so a mention is only
     compared with those whose interval can overlap it: linear in practice for day-precise dates.
     """
-    seen: set[tuple[int, int]] = set()
+    seen: set[int] = set()  # pairs as one int each: a fraction of the memory of tuples
+    width = len(items)
 
     def new(i: int, j: int) -> tuple[int, int] | None:
         pair = (min(i, j), max(i, j))
-        if i == j or pair in seen:
+        code = pair[0] * width + pair[1]
+        if i == j or code in seen:
             return None
-        seen.add(pair)
+        seen.add(code)
         return pair
 
     for block in _blocks(items):
@@ -608,6 +781,11 @@ def _build(members: list[_Item], links: list[dict[str, Any]]) -> MergedEvent:
             "place and modality",
             "links": links,
         }
+        if any("rule" in link for link in links):
+            explanation["rule"] += (
+                f"; {REMENTION_RULE}: a report without its own date joins the report its "
+                "article dates in the text, and takes that date"
+            )
     return MergedEvent(
         event_key=event_key(ids),
         date=date,
@@ -634,6 +812,56 @@ def _build(members: list[_Item], links: list[dict[str, Any]]) -> MergedEvent:
     )
 
 
+def _merge_items(items: list[_Item]) -> list[MergedEvent]:
+    """The merged events of ``items``, in no particular order."""
+    rementions: dict[tuple[int, int], str] = {
+        (min(i, j), max(i, j)): why for i, (j, why) in _remention_antecedents(items).items()
+    }
+    todo = set(rementions)
+    # Only the scores are kept; the explanation of a link is made again once it is accepted.
+    pairs: list[tuple[float, int, int]] = []
+
+    def consider(i: int, j: int) -> None:
+        why = compare(items[i], items[j], remention=rementions.get((i, j)))
+        if why is not None and why["score"] >= THRESHOLD:
+            pairs.append((why["score"], i, j))
+
+    for i, j in _candidate_pairs(items):
+        todo.discard((i, j))
+        consider(i, j)
+    for i, j in sorted(todo):
+        consider(i, j)
+    pairs.sort(key=lambda p: (-p[0], items[p[1]].mention.event_id, items[p[2]].mention.event_id))
+    groups = _Groups(items)
+    accepted: list[tuple[int, int]] = []
+    for _, i, j in pairs:
+        if groups.can_join(i, j):
+            groups.join(i, j)
+            accepted.append((i, j))
+    pairs.clear()
+    members: dict[int, list[_Item]] = defaultdict(list)
+    for i, it in enumerate(items):
+        members[groups.find(i)].append(it)
+    links: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for i, j in accepted:
+        links[groups.find(i)].append(compare(items[i], items[j], remention=rementions.get((i, j))))
+    return [_build(group, links[root]) for root, group in members.items()]
+
+
+def _event_order(e: MergedEvent):
+    span = date_interval(e.date)
+    return (span is None, span[0] if span else dt.date.min, -(span[1] - span[0]).days if span else 0, e.event_key)
+
+
+def _items(mentions: Sequence[EventMention], sources: Mapping[str, str]) -> list[_Item]:
+    out = []
+    for m in mentions:
+        slim = _Mention.of(m)
+        words = _evidence_words(m.sentence, m.trigger, m.source_name, m.target_name)
+        out.append(_Item(slim, _interval_of(slim), words, sources.get(m.doc_id) or m.doc_id))
+    return out
+
+
 def merge_mentions(
     mentions: Sequence[EventMention], *, sources: Mapping[str, str] | None = None
 ) -> list[MergedEvent]:
@@ -642,36 +870,9 @@ def merge_mentions(
     ``sources`` maps a ``doc_id`` to its outlet (site); without it each document counts as its
     own source. The result is ordered by date (undated last), then by key.
     """
-    sources = sources or {}
-    items = [
-        _Item(m, _interval_of(m), _evidence_words(m), sources.get(m.doc_id) or m.doc_id)
-        for m in mentions
-    ]
-    pairs: list[tuple[float, int, int, dict[str, Any]]] = []
-    for i, j in _candidate_pairs(items):
-        why = compare(items[i], items[j])
-        if why is not None and why["score"] >= THRESHOLD:
-            pairs.append((why["score"], i, j, why))
-    pairs.sort(key=lambda p: (-p[0], items[p[1]].mention.event_id, items[p[2]].mention.event_id))
-    groups = _Groups(items)
-    accepted: list[tuple[int, int, dict[str, Any]]] = []
-    for _, i, j, why in pairs:
-        if groups.can_join(i, j):
-            groups.join(i, j)
-            accepted.append((i, j, why))
-    members: dict[int, list[_Item]] = defaultdict(list)
-    for i, it in enumerate(items):
-        members[groups.find(i)].append(it)
-    links: dict[int, list[dict[str, Any]]] = defaultdict(list)
-    for i, _, why in accepted:
-        links[groups.find(i)].append(why)
-    events = [_build(group, links[root]) for root, group in members.items()]
-
-    def order(e: MergedEvent):
-        span = date_interval(e.date)
-        return (span is None, span[0] if span else dt.date.min, -(span[1] - span[0]).days if span else 0, e.event_key)
-
-    events.sort(key=order)
+    items = _items(mentions, sources or {})
+    events = _merge_items(items)
+    events.sort(key=_event_order)
     log.info("merged %d mentions into %d events", len(items), len(events))
     return events
 
@@ -705,25 +906,181 @@ def document_outlets(store) -> dict[str, str]:
     return out
 
 
-def merge_store(store) -> int:
+#: :func:`merge_store` reads whole partitions until a batch holds at least this many mentions
+#: (a larger partition is read alone), so its memory does not grow with the store.
+STREAM_BATCH = 20_000
+
+
+def _blocking_keys(root: str | None, source: str | None, target: str | None) -> tuple[tuple, list[str]]:
+    """The block key of mentions with these root and countries (as :func:`_block_key`), and
+    the country whose blocks they also join when their target is unknown (as :func:`_blocks`)."""
+    key = (root, tuple(sorted((source or "?", target or "?"))))
+    return key, ([source or "?"] if target is None else [])
+
+
+def partitions(groups: Sequence[tuple[str | None, str | None, str | None, int]]) -> list[list[tuple]]:
+    """Split ``(cameo_root, source_country, target_country, count)`` groups of mentions into
+    parts that no merge can cross, smallest parts first.
+
+    Mentions are only compared inside a block (root and unordered country pair), and a mention
+    with an unknown target also joins every block of its root that holds its source country; so
+    two blocks sharing such a mention are one part, and everything else is apart. Each part
+    is a list of the ``(cameo_root, source_country, target_country, count)`` groups it holds.
+    """
+    parent: dict[tuple, tuple] = {}
+
+    def find(k: tuple) -> tuple:
+        parent.setdefault(k, k)
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    keys_with: dict[tuple[str | None, str], list[tuple]] = defaultdict(list)
+    group_key = []
+    for root, source, target, count in groups:
+        key, _ = _blocking_keys(root, source, target)
+        group_key.append(key)
+        find(key)
+        for country in set(key[1]):
+            keys_with[(root, country)].append(key)
+    for root, source, target, _ in groups:
+        key, joins = _blocking_keys(root, source, target)
+        for country in joins:
+            for other in keys_with[(root, country)]:
+                a, b = find(key), find(other)
+                if a != b:
+                    parent[b] = a
+    parts: dict[tuple, list[tuple]] = defaultdict(list)
+    for group, key in zip(groups, group_key):
+        parts[find(key)].append(tuple(group))
+
+    def size(part: list[tuple]):
+        return (sum(g[3] for g in part), str(sorted(map(str, part))))
+
+    return sorted(parts.values(), key=size)
+
+
+def _batches(parts: list[list[tuple]], limit: int) -> list[list[tuple]]:
+    """Whole parts gathered into batches of at most ``limit`` mentions (a larger part alone)."""
+    batches, current, n = [], [], 0
+    for part in parts:
+        size = sum(g[3] for g in part)
+        if current and n + size > limit:
+            batches.append(current)
+            current, n = [], 0
+        current.extend(part)
+        n += size
+    if current:
+        batches.append(current)
+    return batches
+
+
+def _batch_cursors(store, batch: int, columns: Sequence[str]) -> Iterator[Any]:
+    """For each batch of whole partitions, the open cursor of a query giving ``columns`` of its
+    mentions (``m.`` prefixed) and the outlet of each one's document, in :func:`load_mentions`
+    order. Consume each cursor before asking for the next."""
+    groups = [
+        (r["cameo_root"], r["source_country"], r["target_country"], r["n"])
+        for r in store.query(
+            "SELECT cameo_root, source_country, target_country, count(*) AS n FROM event_mentions "
+            "GROUP BY ALL ORDER BY ALL"
+        )
+    ]
+    batches = _batches(partitions(groups), batch)
+    if not batches:
+        return
+    rows = [(g[0], g[1], g[2], n) for n, groups_of in enumerate(batches) for g in groups_of]
+    parts = pa.table({
+        "cameo_root": pa.array([r[0] for r in rows], pa.string()),
+        "source_country": pa.array([r[1] for r in rows], pa.string()),
+        "target_country": pa.array([r[2] for r in rows], pa.string()),
+        "batch": pa.array([r[3] for r in rows], pa.int32()),
+    })
+    store.con.register("_detente_merge_rows", parts)
+    try:
+        store.con.execute("CREATE OR REPLACE TEMP TABLE _detente_merge_parts AS SELECT * FROM _detente_merge_rows")
+    finally:
+        store.con.unregister("_detente_merge_rows")
+    sql = (
+        f"SELECT {', '.join(columns)}, coalesce(nullif(d.site, ''), nullif(d.file, ''), m.doc_id) "
+        "FROM event_mentions m JOIN _detente_merge_parts p "
+        "ON m.cameo_root IS NOT DISTINCT FROM p.cameo_root "
+        "AND m.source_country IS NOT DISTINCT FROM p.source_country "
+        "AND m.target_country IS NOT DISTINCT FROM p.target_country "
+        "LEFT JOIN documents d ON d.doc_id = m.doc_id "
+        "WHERE p.batch = ? ORDER BY m.doc_id, m.sentence_index, m.char_start, m.event_id"
+    )
+    try:
+        for n in range(len(batches)):
+            yield store.con.execute(sql, [n])
+    finally:
+        store.con.execute("DROP TABLE IF EXISTS _detente_merge_parts")
+
+
+def stream_mentions(store, *, batch: int = STREAM_BATCH) -> Iterator[tuple[list[EventMention], dict[str, str]]]:
+    """The store's event mentions, a batch of whole partitions (see :func:`partitions`) of at
+    most ``batch`` mentions (or one larger partition) at a time, each with the outlets of its
+    documents (as :func:`document_outlets`), in :func:`load_mentions` order inside a batch."""
+    names = (*EventMention.JSONL_FIELDS, "trigger", "extra")
+    for cur in _batch_cursors(store, batch, [f"m.{c}" for c in names]):
+        mentions, outlets = [], {}
+        for row in cur.fetchall():
+            mentions.append(_mention_from_row(dict(zip(names, row))))
+            outlets[mentions[-1].doc_id] = row[-1]
+        yield mentions, outlets
+
+
+#: Columns :func:`_stream_items` reads: what merging keeps, then what only gives the words.
+_READ_COLUMNS = (*_MERGE_FIELDS, "sentence", "trigger")
+
+
+def _stream_items(store, batch: int) -> Iterator[list[_Item]]:
+    """Like :func:`stream_mentions`, but straight to the compact items merging works on (no
+    record or row dict per mention; repeated strings shared)."""
+    n = len(_MERGE_FIELDS)
+    where = {name: i for i, name in enumerate(_READ_COLUMNS)}
+    source_name, target_name = where["source_name"], where["target_name"]
+    for cur in _batch_cursors(store, batch, [f"m.{c}" for c in _READ_COLUMNS]):
+        shared: dict[Any, Any] = {}
+        items = []
+        while chunk := cur.fetchmany(4096):
+            for row in chunk:
+                values = [shared.setdefault(v, v) if isinstance(v, str) else v for v in row[1:n]]
+                slim = _Mention([row[0], *values])  # event ids are unique: not shared
+                words = _evidence_words(row[n], row[n + 1], row[source_name], row[target_name])
+                outlet = row[n + 2]
+                items.append(_Item(slim, _interval_of(slim), words, shared.setdefault(outlet, outlet)))
+        yield items
+
+
+def merge_store(store, *, batch: int = STREAM_BATCH) -> int:
     """Recompute ``events`` and ``event_links`` from ``event_mentions`` (one transaction).
 
-    Idempotent: the same mentions always give the same events and keys. Returns the number of
-    merged events.
+    The mentions are read and merged a batch of whole partitions at a time (no merge ever
+    crosses a partition: see :func:`partitions`), so memory is bounded by ``batch`` or by the
+    largest partition, not by the store. The result is the same as :func:`merge_mentions` on
+    every mention at once. Idempotent: the same mentions always give the same events and keys.
+    Returns the number of merged events.
     """
-    events = merge_mentions(load_mentions(store), sources=document_outlets(store))
+    total = n_mentions = 0
     with store.transaction() as con:
         con.execute("DELETE FROM event_links")
         con.execute("DELETE FROM events")
-        if events:
-            cols = ", ".join(MergedEvent.COLUMNS)
-            marks = ", ".join("?" * len(MergedEvent.COLUMNS))
-            con.executemany(f"INSERT INTO events ({cols}) VALUES ({marks})", [e.row() for e in events])
-            con.executemany(
-                "INSERT INTO event_links (event_key, event_id) VALUES (?, ?)",
-                [[e.event_key, m] for e in events for m in e.members],
-            )
-    return len(events)
+        for items in _stream_items(store, batch):
+            events = _merge_items(items)
+            events.sort(key=_event_order)
+            if events:
+                # One insert per batch through Arrow (the store's own writer).
+                store._insert("events", MergedEvent.COLUMNS, [e.row() for e in events])
+                store._insert(
+                    "event_links", ("event_key", "event_id"), [[e.event_key, m] for e in events for m in e.members]
+                )
+            total += len(events)
+            n_mentions += len(items)
+            del items, events
+    log.info("merged %d mentions into %d events", n_mentions, total)
+    return total
 
 
 def merged_events(store, *, with_explanation: bool = False) -> list[dict[str, Any]]:
