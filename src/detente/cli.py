@@ -132,6 +132,10 @@ def analyze(paths, db, model, user_actors, user_patterns, max_bytes, batch_size,
 FMT = click.Choice(["table", "jsonl", "csv"])
 FMT_PQ = click.Choice(["table", "jsonl", "csv", "parquet"])
 OUT_OPTION = click.option("--out", type=click.Path(dir_okay=False, path_type=Path), help="Write to this file instead of stdout.")
+BENCH_OUT_OPTION = click.option(
+    "--out", "--output", "out", type=click.Path(dir_okay=False, path_type=Path),
+    help="Also write the raw output (JSON lines) to this file; the figures still go to stdout.",
+)
 
 DOCUMENT_FIELDS = (
     "doc_id", "file", "title", "author", "author_bio", "site", "publication_date", "publication_date_basis",
@@ -386,7 +390,7 @@ def bench():
 @click.option("--data", type=click.Path(exists=True, path_type=Path), default=SHARED / "corpora/tempeval3_timex/documents.jsonl", show_default=True)
 @click.option("--split", type=click.Choice(["timebank", "aquaint", "te3-platinum"]), help="One split (default: all).")
 @click.option("--model", help="spaCy pipeline name or path.")
-@OUT_OPTION
+@BENCH_OUT_OPTION
 def bench_tempeval3(data, split, model, out):
     """Time expressions: TempEval-3 Task A span and value scores."""
     from .bench.tempeval3 import format_report, run
@@ -397,7 +401,7 @@ def bench_tempeval3(data, split, model, out):
 @bench.command("petrarch-gsr")
 @click.option("--data", type=click.Path(exists=True, path_type=Path), default=SHARED / "benchmarks/petrarch2_gsr_validation.jsonl", show_default=True)
 @click.option("--baselines", type=click.Path(exists=True, file_okay=False, path_type=Path), default=SHARED / "benchmarks/baselines", show_default=True)
-@OUT_OPTION
+@BENCH_OUT_OPTION
 def bench_petrarch(data, baselines, out):
     """Event coding on PETRARCH2's real-actor gold records, beside PETRARCH2 and UniversalPetrarch."""
     from .bench.petrarch_gsr import format_report, run
@@ -407,7 +411,7 @@ def bench_petrarch(data, baselines, out):
 
 @bench.command("plover-gsr")
 @click.option("--data", type=click.Path(exists=True, path_type=Path), default=SHARED / "benchmarks/plover_gsr_cameo.jsonl", show_default=True)
-@OUT_OPTION
+@BENCH_OUT_OPTION
 def bench_plover(data, out):
     """Event type and actor-country accuracy on the PLOVER gold records."""
     from .bench.plover_gsr import format_report, run
@@ -417,7 +421,7 @@ def bench_plover(data, out):
 
 @bench.command("seeds")
 @click.option("--data", type=click.Path(exists=True, file_okay=False, path_type=Path), default=SHARED / "seeds", show_default=True)
-@OUT_OPTION
+@BENCH_OUT_OPTION
 def bench_seeds(data, out):
     """Events per reference article and per type, listed for reading against the articles."""
     from .bench.seeds import format_report, run
@@ -428,7 +432,7 @@ def bench_seeds(data, out):
 @bench.command("timeline17")
 @click.option("--data", type=click.Path(exists=True, file_okay=False, path_type=Path), default=SHARED / "corpora/timeline17_interstate", show_default=True)
 @click.option("--limit", type=int, help="Articles per topic (quick run).")
-@OUT_OPTION
+@BENCH_OUT_OPTION
 def bench_timeline17(data, limit, out):
     """Timeline summarisation Date-F1 on the Timeline17 conflict/diplomacy topics."""
     from .bench.timeline17 import format_report, run
