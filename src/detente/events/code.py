@@ -30,7 +30,10 @@ only inferred (``publication_window_days``), a date read relative to it ("last F
 reading for every publication date in the window ("last Friday" ±5 days: the month), so that
 a merge comparing dates at shared precision is not misled by a precise-looking guess. Then the
 PLOVER type and mode, quad class and Goldstein weight of the CAMEO code, the dyad expansion
-(one record per source × target, or per ordered pair of coordinated participants), a stable
+(one record per source × target, or per ordered pair of coordinated participants; a
+self-reference is dropped, domestic dyads of different actors are kept: see
+:func:`_same_party`), titles without a name re-resolved to their holder at the event's own date
+when a clause or sentence dates it apart from the article ("in 1993, the prime minister ..."), a stable
 content-hash id, and the evidence sentence with offsets into the article text.
 
 :func:`code_records` codes arbitrary JSON records (sentences or articles) without a store.
@@ -42,7 +45,7 @@ import datetime as dt
 import hashlib
 import logging
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from ..records import ActorMention, EventMention, TimeExpression
@@ -315,6 +318,19 @@ class _Context:
     actors: set[str]
     codes: set[str]
     countries: set[str]
+
+
+def _covers(dated: tuple[str, str, dt.date], day: dt.date) -> bool:
+    """Whether the dated period contains ``day``."""
+    _, precision, first = dated
+    if precision == "decade":
+        return first.year // 10 == day.year // 10
+    if precision == "year":
+        return first.year == day.year
+    if precision in ("month", "season", "quarter", "half"):
+        last = first + dt.timedelta(days=_PERIOD_DAYS.get(precision, 31) - 1)
+        return first <= day <= last
+    return first <= day < first + dt.timedelta(days=_PERIOD_DAYS.get(precision, 1))
 
 
 def _tense_fits(tense: str, dated: tuple[str, str, dt.date], published: dt.date) -> bool:
@@ -592,40 +608,136 @@ def _adjunct_event(cand: Candidate, lex: PatternSet, dated: list[_Dated], actor_
     return None
 
 
+#: Mention methods of a title resolved to its holder ("the Russian president", "Japan's prime
+#: minister"): the holder depends on the date.
+_ROLE_METHODS = ("role", "coref")
+
+
+def _is_role_phrase(m: ActorMention) -> bool:
+    """Whether a person mention names its holder only by office: a title without the
+    person's name ("the prime minister", "the Russian president")."""
+    if m.actor.kind != "person" or m.method not in _ROLE_METHODS or not m.actor.role:
+        return False
+    words = {w.casefold() for w in m.actor.name.replace("-", " ").split() if len(w) > 1}
+    text = {w.casefold().removesuffix("'s").removesuffix("’s") for w in m.text.replace("-", " ").split()}
+    return not (words & text)
+
+
+def _period_middle(dated: tuple[str, str, dt.date]) -> dt.date:
+    """The middle day of a dated period ("in 1993": 1 July 1993)."""
+    _, precision, first = dated
+    return first + dt.timedelta(days=_PERIOD_DAYS.get(precision, 1) // 2)
+
+
+class _HolderAtDate:
+    """Re-resolves role phrases at an event's own date: "in 1993, the prime minister visited
+    Moscow" names the prime minister of 1993, not of the article's date."""
+
+    def __init__(self) -> None:
+        self._db = None
+        self._ids: dict[str, str] | None = None
+
+    def _office(self, iso3: str) -> str | None:
+        if self._db is None:
+            from ..actors import load_actor_db
+
+            self._db = load_actor_db()
+            self._ids = {}
+            for cid, c in self._db.countries.items():
+                self._ids.setdefault(c.iso3, cid)
+        return self._ids.get(iso3) if self._ids is not None else None
+
+    def __call__(self, m: ActorMention | None, when: dt.date) -> ActorMention | None:
+        if m is None or not _is_role_phrase(m) or not m.actor.country \
+                or m.actor.role.startswith("former_"):
+            return m
+        office = self._office(m.actor.country)
+        if office is None:
+            return m
+        try:
+            holder = self._db.office_holder(office, m.actor.role, when)
+        except (KeyError, ValueError, LookupError):
+            return m
+        if holder is None:
+            # nobody known in office then: if the article's holder did not hold it either, the
+            # title stands for the office's institution ("Japan's foreign minister" in 1998)
+            try:
+                term, held = self._db.current_term(m.actor.actor_id, when)
+            except (KeyError, ValueError, LookupError):
+                return m
+            if held and term is not None and term.role == m.actor.role:
+                return m
+            try:
+                holder = self._db.sector_actor(office, m.actor.sector or "GOV")
+            except (KeyError, ValueError, LookupError):
+                return m
+        if holder.actor_id == m.actor.actor_id:
+            return m
+        log.debug("%r at %s: %s, not %s", m.text, when, holder.name, m.actor.name)
+        return replace(m, actor=holder)
+
+
 def _event_id(doc_id: str, start: int, end: int, trigger_start: int, code: str,
               source: str | None, target: str | None) -> str:
     key = f"{doc_id}|{start}|{end}|{trigger_start}|{code}|{source or '-'}|{target or '-'}"
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
+#: CAMEO roots of acts whose place can be their recipient even at home (aid, concessions,
+#: threats, protest, force posture, reduced relations, coercion, assault, fight): "imposed a
+#: curfew in <own city>" is directed at its people; a meeting or statement at home is not.
+_HOME_PLACE_ROOTS = frozenset({"07", "08", "13", "14", "15", "16", "17", "18", "19", "20"})
+
+
 def _pairs(cand: Candidate, doc) -> list[tuple[ActorMention | None, ActorMention | None]]:
+    home = cand.root in _HOME_PLACE_ROOTS
     if cand.pairwise:
-        return [(a, b) for a in cand.sources for b in cand.sources if not _same_party(a, b, doc)]
+        return [(a, b) for a in cand.sources for b in cand.sources
+                if not _same_party(a, b, doc, home)]
     sources: list[ActorMention | None] = list(cand.sources) or [None]
     if cand.targets:
-        pairs = [(s, t) for s in sources for t in cand.targets if s is None or not _same_party(s, t, doc)]
+        pairs = [(s, t) for s in sources for t in cand.targets
+                 if s is None or not _same_party(s, t, doc, home)]
         return pairs or [(s, None) for s in sources]
     return [(s, None) for s in sources]
 
 
-def _same_party(a: ActorMention, b: ActorMention, doc) -> bool:
-    """The same actor, or a state named as such and its own government or leaders ("Japan"
-    and "Abe"): a government does not act on itself. Domestic dyads with other sectors (a
-    government and its opposition, "Georgian demonstrators") are kept."""
+#: Prepositions whose object is the place an act happens in ("a curfew in X").
+_PLACE_PREPS = frozenset({"in", "at", "across", "throughout", "inside"})
+
+
+def _same_party(a: ActorMention, b: ActorMention, doc, home_place: bool = True) -> bool:
+    """A true self-reference: the same actor, or two names of one actor with the same CAMEO
+    code where one is the institution the other belongs to ("Abe" and "the Japanese
+    government"): an actor does not act on itself.
+
+    A state named as such and its own government or leaders ("France" and "Paris") are one
+    party too: the text names one actor twice. Domestic dyads of different actors are kept, as
+    CAMEO and PLOVER code them (KENGOV > KENOPP, KENCOP > KENCVL, SDNGOV > SDN for a curfew
+    imposed in Sudan, "Georgian demonstrators" against their government); so are two office
+    holders of one state ("the president dismissed the prime minister"). The state as the
+    place of the act is a party of its own only with ``home_place`` (acts done to a place's
+    people: a curfew, a crackdown), not for a meeting or statement at home."""
     if a.actor.actor_id == b.actor.actor_id:
         return True
     if not a.actor.country or a.actor.country != b.actor.country:
         return False
-    sectors = {a.actor.sector, b.actor.sector}
-    if sectors == {"GOV"}:
-        return True
-    if sectors == {None, "GOV"}:
+    if {a.actor.sector, b.actor.sector} == {None, "GOV"}:
         state = a if a.actor.sector is None else b
-        # the state itself ("Japan", "Tokyo"), not a nationality adjective ("Japanese protesters")
+        # a state named as such ("France") and its government or leaders ("Paris", "Macron")
+        # are one party; the state as the place an act happens ("imposed a curfew in X"), or a
+        # nationality adjective ("Japanese protesters"), is its people
         span = doc.char_span(state.start, state.end, alignment_mode="expand")
         adjectival = span is not None and any(t.pos_ == "ADJ" or t.ent_type_ == "NORP" for t in span)
-        return state.actor.kind == "state" and not adjectival
-    return False
+        locative = span is not None and len(span) > 0 and span.root.dep_ == "pobj" and (
+            span.root.head.lower_ in _PLACE_PREPS)
+        place = locative or state.method in ("location", "default", "venue")
+        return state.actor.kind == "state" and not adjectival and not (place and home_place)
+    if not a.actor.cameo or a.actor.cameo != b.actor.cameo or a.actor.sector is None:
+        return False
+    # the same sector code: a person and the institution they hold office in (or one
+    # institution named twice) are one party; two office holders are two
+    return {a.actor.kind, b.actor.kind} != {"person"}
 
 
 def extract_events(doc, *, doc_id: str, file: str, publication_date: dt.date | None,
@@ -662,6 +774,7 @@ def extract_events(doc, *, doc_id: str, file: str, publication_date: dt.date | N
     dated_events: list[_Dated] = []  # events dated by the text, for their re-mentions
     window = publication_window_days if publication_date is not None else None
     date_cache: dict[tuple[int, int, str], tuple[str, str, dt.date] | None] = {}
+    holder_at = _HolderAtDate()
 
     def date_of(tx: TimeExpression) -> tuple[str, str, dt.date] | None:
         """The date of a time expression, widened when it was read against an inferred
@@ -781,7 +894,15 @@ def extract_events(doc, *, doc_id: str, file: str, publication_date: dt.date | N
             code = cand.code
             ptype, pmode = ont.plover(code)
             sent_start, sent_end = sent.start_char + text_offset, sent.end_char + text_offset
-            for src, tgt in _pairs(cand, doc):
+            pairs = _pairs(cand, doc)
+            if (basis in ("clause", "sentence") and dated is not None and publication_date is not None
+                    and not _covers(dated, publication_date)):
+                # an event dated apart from the article: titles name their holder at its date
+                when = _period_middle(dated)
+                pairs = [(holder_at(s, when), holder_at(t, when)) for s, t in pairs]
+                pairs = [(s, t) for s, t in pairs if s is None or t is None
+                         or not _same_party(s, t, doc, cand.root in _HOME_PLACE_ROOTS)]
+            for src, tgt in pairs:
                 key = (sent.start, code, src.actor.actor_id if src else None,
                        tgt.actor.actor_id if tgt else None)
                 if key in seen:

@@ -17,7 +17,14 @@ For every sentence the extractor
    ("X alleged that Y ...") as hypothetical;
 6. keeps speculated material conflict ("may hope to seize") as hypothetical with confidence at
    most 0.3; marks present-tense stops of an announced journey as planned; codes a gathering
-   as target by its host state ("attended the forum hosted by Russia" -> Russia).
+   as target by its host state ("attended the forum hosted by Russia" -> Russia);
+7. fills a missing target: a verbal act (or show of force, or reduction of relations) is
+   directed at the state its object phrase names ("rejected the Azerbaijani proposal"); an act
+   done at a place with no named recipient (curfew, state of emergency, martial law, ban,
+   crackdown, aid, assault ...) at the place's state ("imposed a curfew in Mosul" -> IRQ). A
+   possessor is an event noun's doer and its "of" phrase the object, a "by" agent outranks the
+   possessor, and an unresolved possessive pronoun stands for the nearest fitting actor
+   before it ("... towards Russia since its annexation of Crimea" -> Russia).
 
 The result is a list of :class:`Candidate` per sentence; :mod:`detente.events.code` turns them
 into :class:`~detente.records.EventMention` records (dates, Goldstein, PLOVER, ids).
@@ -242,6 +249,32 @@ class Extractor:
         for head in [tok, *tok.conjuncts]:
             out.extend(self.np_actors(head, depth))
         return _dedupe(out)
+
+    def _possessive_antecedent(self, pron, noun) -> list[ActorMention]:
+        """The doer a possessive pronoun on an event noun stands for when the actor stage left
+        it unresolved ("... towards Russia since its annexation of Crimea"): the nearest actor
+        named before it in the sentence that fits the pronoun (a person for "his"/"her", a
+        state or organisation for "its", anyone for "their"), never one inside the event
+        noun's own phrase (its object or place)."""
+        low = pron.lower_
+        if low in ("his", "her"):
+            kinds = {"person"}
+        elif low == "its":
+            kinds = {"state", "organisation", "igo"}
+        elif low == "their":
+            kinds = {"state", "organisation", "igo", "group", "person"}
+        else:
+            return []
+        own = {t.i for t in noun.subtree}
+        for t in reversed(self.doc[pron.sent.start:pron.i]):
+            if t.i in own:
+                continue
+            found = [m for m in self.index.at(t) if m.actor.kind in kinds]
+            if found:
+                return found[:1]
+        if low in ("his", "her") and self.last_person is not None:
+            return [self.last_person]
+        return []
 
     def _pronoun(self, tok) -> list[ActorMention]:
         low = tok.lower_
@@ -769,13 +802,14 @@ class Extractor:
         cand.confidence = 0.75
         return cand
 
-    def location_actors(self, tok, code: str, extra: tuple = ()) -> list[ActorMention]:
+    def location_actors(self, tok, code: str, extra: tuple = (), any_root: bool = False
+                        ) -> list[ActorMention]:
         """The state where a meeting, visit, protest, show of force or attack took place, as its
         target ("will meet in Zurich", "protested in Beijing", "exercises in Alaska", "killed in
-        shelling in the Gaza Strip")."""
-        if code[:2] not in ("04", "14", "15", "18", "19") or code.startswith("041"):
+        shelling in the Gaza Strip"); ``any_root`` looks for the place whatever the code."""
+        if not any_root and (code[:2] not in ("04", "14", "15", "18", "19") or code.startswith("041")):
             return []
-        heads = [tok, *extra, *[c for c in tok.children if c.dep_ in ("dobj", "obj")]]
+        heads = [tok, *extra, *[c for h in (tok, *extra) for c in h.children if c.dep_ in ("dobj", "obj")]]
         for head in heads:
             for c in head.children:
                 if c.dep_ != "prep" or c.lower_ not in ("in", "at", "to"):
@@ -921,12 +955,27 @@ class Extractor:
     def noun_candidate(self, tok, pattern: Pattern, governed: bool = False) -> Candidate | None:
         sources: list[ActorMention] = []
         source_token = None
-        for slot in pattern.source:
+        poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+        agents = [p for p in self.prep_objects(tok, "by") if self.conj_actors(p)]
+        source_slots = list(pattern.source)
+        patient: list[ActorMention] = []
+        if poss is not None and agents and "by" in source_slots:
+            # "its annexation by Russia", "Japan's occupation by the US": with a "by" agent the
+            # possessor is the one the act is done to
+            source_slots.remove("by")
+            source_slots.insert(0, "by")
+            patient = self.conj_actors(poss)
+        if poss is not None:
+            # "Russia's annexation of Crimea": with a possessor, the "of" phrase is the object
+            source_slots = [s for s in source_slots if s != "of"]
+        for slot in source_slots:
             found: list[ActorMention] = []
             if slot == "poss":
                 for c in tok.children:
-                    if c.dep_ == "poss":
+                    if c.dep_ == "poss" and not patient:
                         found = self.conj_actors(c)
+                        if not found and c.pos_ == "PRON":
+                            found = self._possessive_antecedent(c, tok)
                         source_token = c
             elif slot in ("compound", "amod"):
                 deps = ("compound", "nmod") if slot == "compound" else ("amod",)
@@ -1001,7 +1050,7 @@ class Extractor:
             for p in self.prep_objects(head, "between") + self.prep_objects(head, "among"):
                 between.extend(self.conj_actors(p))
         slots = tuple(s for s in pattern.target if s not in ("between", "among"))
-        targets = self.target_from_slots(tok, slots, complement, extra_heads=heads)
+        targets = self.target_from_slots(tok, slots, complement, extra_heads=heads) or patient
         if not targets and between and not pattern.symmetric:
             targets = _dedupe(between)
         if not targets and carrier is not None and carried_object:
@@ -1102,6 +1151,8 @@ class Extractor:
                 self._located_protesters(cand)
                 self._located_attackers(cand)
             self._protest_target(cand)
+            self._object_phrase_target(cand)
+            self._located_target(cand)
             if not cand.sources and not (cand.explicit_subject and cand.targets):
                 continue
             kept.append(cand)
@@ -1286,6 +1337,74 @@ class Extractor:
             tok = cand.trigger
             cand.targets = [ActorMention(tok.idx, tok.idx + len(tok.text), tok.text, state, 0.5, "default", None)]
             cand.confidence -= 0.1
+
+    #: Roots of acts directed at the state their object phrase names: the verbal acts, shows
+    #: of force ("mobilised reservists for a war against X") and reduced relations
+    #: ("suspended the aid programme for X").
+    _OBJECT_TARGET_ROOTS = _VERBAL_ROOTS | {"15", "16"}
+
+    def _object_phrase_target(self, cand: Candidate) -> None:
+        """A verbal act (or show of force, or reduction of relations) with no target found in
+        its slots is directed at the state its object phrase names, by name or adjective
+        ("rejected plans for a Turkish pipeline", "condemned the building of new Israeli
+        settlements", "suspended the aid programme for Chad"): the one nearest the object's head
+        (coordinated names count alike, another state before the doer's own), which may be
+        the doer's own state ("rejected talks among Kenyan parties": a domestic act)."""
+        if (cand.targets or cand.pairwise or not cand.sources or cand.nominal
+                or cand.root not in self._OBJECT_TARGET_ROOTS):
+            return
+        own = {m.actor.country for m in cand.sources}
+        if len(own) != 1:
+            return  # doers of several states: the object may name any of them
+        best: tuple | None = None
+        for obj in self.objects(cand.trigger):
+            for t in obj.subtree:
+                states = [m for m in self.index.at(t) if m.actor.kind == "state" and m.actor.country]
+                if not states:
+                    continue
+                depth, node = 0, t
+                while node.i != obj.i and node.head.i != node.i:
+                    depth += node.dep_ != "conj"
+                    node = node.head
+                key = (depth, states[0].actor.country in own, t.i)
+                if best is None or key < best[0]:
+                    best = (key, states[0])
+        if best is not None:
+            m = best[1]
+            cand.targets = [replace(m, confidence=m.confidence * 0.8)]
+            cand.confidence -= 0.05
+
+    #: CAMEO roots of acts done to a place's people or state even when nobody is named as
+    #: their recipient: aid, concessions, protest, force posture, reduced relations, coercion
+    #: (curfews, states of emergency, martial law, bans, blockades, crackdowns), assault, fight.
+    _LOCATED_ROOTS = frozenset({"07", "08", "14", "15", "16", "17", "18", "19", "20"})
+
+    def _located_target(self, cand: Candidate) -> None:
+        """An act with no named recipient but a place ("imposed a curfew in X", "lifted the
+        state of emergency in Y", "threatened to declare martial law in Z") is directed at the
+        state where it happens (CAMEO/PLOVER practice): the place's country is the target, with
+        a lowered confidence. A threat looks in its complement clause for the place."""
+        if cand.targets or cand.pairwise or not cand.sources:
+            return
+        root = cand.root
+        threat = root == "13" and cand.complement_of is not None
+        if root not in self._LOCATED_ROOTS and not threat:
+            return
+        heads = list(cand.anchors[1:])
+        if threat:
+            heads += [c for c in cand.trigger.children if c.dep_ in ("xcomp", "ccomp", "advcl")]
+            heads += [c for h in list(heads) for c in h.children if c.dep_ in ("xcomp", "ccomp")]
+        places = self.location_actors(cand.trigger, cand.code, tuple(heads), any_root=True)
+        countries = {m.actor.country for m in places if m.actor.country}
+        if len(countries) != 1:
+            return
+        state = self._state(countries.pop())
+        if state is None:
+            return
+        place = places[0]
+        cand.targets = [ActorMention(place.start, place.end, place.text, state,
+                                     min(place.confidence, 0.5), "location", None)]
+        cand.confidence -= 0.1
 
     def _speculated_conflict(self, cand: Candidate) -> bool:
         """ "Putin may hope to take ...", "X could invade ...": material conflict (CAMEO 15-20)
