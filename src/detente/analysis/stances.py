@@ -2,25 +2,52 @@
 
 A stance is a sentence in which a party states where it stands: "X insists on ...", "X's stance
 is based on ...", "X repeated its position that ...", "X said ... is the compromise", "X
-considers ...", "X wants ...". :func:`extract_stances` finds them on the spaCy parse:
+considers ... to be ...", "X wants ...". :func:`extract_stances` finds them on the spaCy parse.
+
+Fields. ``actor_*`` is *whose position* it is (the party holding it); ``speaker_kind`` is *who
+states it*: ``party`` when the actor states it (directly or through its officials), else
+``commentator`` — an analyst, the media, a scholar ... giving their own opinion (then the actor
+is the commentator) or reporting a party's position ("Doi said Japan wants ...": actor Japan,
+speaker_kind commentator). ``position`` is a verbatim substring of the sentence, and
+``char_start``/``char_end`` cover the speaker, cue and position in the document text.
 
 1. **Cue** — a verb from ``data/issues/cues.yaml`` (``insist``, ``claim``, ``want`` ... strong;
-   ``say``, ``note`` ... weak) or a position noun (``stance``, ``position`` ...).
-2. **Speaker** — the verb's subject (climbing to the governing clause when the cue has none:
-   "Tokyo responded by repeating its position"), or the noun's possessor / "of" object; a
-   possessive pronoun is resolved the same way. The speaker is mapped to the actor mention
-   covering it; pronouns without an actor mention and passive subjects are not speakers.
-3. **Issue** — the cue's clause is matched against the issue cues of
-   ``data/issues/issues.yaml``; a sentence without an issue yields no stance.
-4. **Position** — the words of the clause after the cue (for "say"-like verbs, the reported
-   clause): the position *in the text's words*.
-5. **Speaker kind** — ``commentator`` when the speaker is an analyst, expert, columnist, the
-   media ... (cue list), an actor of the media/education sector, a person without a state role,
-   or when the statement is embedded under such a speaker ("Doi said Japan wants ..."); else
-   ``party``. Commentators' opinions are thus kept apart from the parties' positions.
+   ``say``, ``note`` ... weak) whose subject is the actor, or a position noun (``stance``,
+   ``claim``, ``stand`` ...) held by its possessor, "of"-object, nationality adjective ("the
+   Russian position"), or the subject of a light verb ("Japan lays claim to ...", "Moscow took
+   a stand against ..."). Not a cue: a passive ("was considered"), a modal possibility or
+   advice ("could claim", "being able to say", "should insist"), a negated report ("did not
+   say"), "consider"/"maintain"/"hold" without a clause or predicate ("consider the
+   situation", "maintain troops"), fixed phrases ("as opposed to").
+2. **Speaker** — the verb's own subject; for a relative clause or a participle, the noun it
+   modifies ("Moscow, which insists ...", "the coalition seeking ..."); for a subjectless
+   verb in a governed clause, the governing subject ("Tokyo responded by repeating its
+   position"). Each subordinate clause keeps its own subject: in "Although Japan insisted X,
+   Lavrov noted Y" X is Japan's and Y Lavrov's. Possessive pronouns: the object of a verb
+   judging someone "for" their stance ("savages Russia for its stance"), else the governing
+   subject. Speakers map onto the actor mentions (a surname alone refers back to a person named
+   in full earlier).
+3. **Position** — the words after the cue up to the next coordinated or contrasting clause
+   ("..., while China says ..."), with a negation kept ("does not want to ..."), a position
+   noun kept with its preposition ("claims to X", "stance on X"); for "say"-like verbs, the
+   reported clause — to the right, or opening the sentence and set off by a comma or quote
+   ("X is Y, the minister said"). A reported clause telling what the speaker did or is doing
+   ("he said he had met ...", "the Union moved ..., its diplomats said") is an event, not a
+   position.
+4. **Issue** — the position's words (not the speaker's, not the cue itself) are matched against
+   ``data/issues/issues.yaml``; no issue, no stance.
+5. **Speaker kind** — ``commentator`` when the speaker is an analyst, expert, newspaper ... (cue
+   list), an actor of the media/education sector, a person without a state role, or when the
+   cue is governed by a commentator's verb ("Doi said Japan wants ...", "the paper savages
+   Russia for its stance ...") or sits in a quotation attributed to a commentator (also one
+   continued from the previous sentence); else ``party``.
+6. **Overlaps** — a report gives way to the other actor's stance it reports; a position noun
+   that is the object of a verb cue of the same actor is read with the verb ("reiterated its
+   stance on X, saying Y").
 
-The stance date is a date expression attached to the cue verb when there is one, else the
-article's publication date (a stance is dated by when it was stated).
+The stance date is a date attached to the cue or to the clause governing it ("expressed concern
+in June 2017, saying ..."), else the article's publication date (a stance is dated by when it
+was stated, not by dates inside the position).
 """
 
 from __future__ import annotations
@@ -75,6 +102,13 @@ class Cues:
     verbs: Mapping[str, str]
     nouns: frozenset[str]
     commentators: tuple[tuple[str, ...], ...]
+    #: Light verbs whose subject holds the position noun they take ("lay claim", "take a stand").
+    support_verbs: frozenset[str] = frozenset()
+    #: Modals and adjectives that make a cue a mere possibility ("could claim", "able to say").
+    hypothetical: frozenset[str] = frozenset()
+    #: Cue verbs that need a clause or predicate after them ("considers X to be Y", not
+    #: "consider the situation").
+    complement_verbs: frozenset[str] = frozenset()
 
 
 def _data_file(name: str) -> Path:
@@ -173,7 +207,7 @@ def load_cues() -> Cues:
         if v not in ("strong", "weak"):
             raise ConfigError(f"verb {k!r}: strength must be strong or weak, got {v!r}",
                               file=str(path), line=knode.start_mark.line + 1)
-    for key in ("nouns", "commentators"):
+    for key in ("nouns", "commentators", "support_verbs", "hypothetical", "complement_verbs"):
         if not isinstance(data.get(key), list) or not all(isinstance(x, str) for x in data[key]):
             sub = _child(node, key)
             raise ConfigError(f"expected a list of strings under `{key}:`", file=str(path),
@@ -182,6 +216,9 @@ def load_cues() -> Cues:
         verbs={str(k).lower(): v for k, v in verbs.items()},
         nouns=frozenset(n.lower() for n in data["nouns"]),
         commentators=tuple(tuple(c.lower().split()) for c in data["commentators"]),
+        support_verbs=frozenset(v.lower() for v in data["support_verbs"]),
+        hypothetical=frozenset(v.lower() for v in data["hypothetical"]),
+        complement_verbs=frozenset(v.lower() for v in data["complement_verbs"]),
     )
 
 
@@ -323,6 +360,29 @@ def _name_span(token):
     return token.doc[left.i: token.i + 1]
 
 
+def _possessor(pronoun):
+    """What a possessive pronoun refers to: the object of a verb judging someone "for" their
+    stance ("the paper condemns Moscow for its stance"), else the governing subject."""
+    noun = pronoun.head
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.lower_ == "for" and prep.head.pos_ == "VERB":
+        obj = next((c for c in prep.head.children if c.dep_ == "dobj"), None)
+        if obj is not None:
+            return obj
+    return _governing_subject(pronoun)
+
+
+def _surname_mention(token, mentions: Sequence[ActorMention]) -> ActorMention | None:
+    """A person named earlier in full and now by surname only ("Ayako Doi ... Doi said")."""
+    if token.pos_ != "PROPN":
+        return None
+    for m in mentions:
+        name = m.actor.name.split()
+        if m.actor.kind == "person" and m.start < token.idx and len(name) > 1 and name[-1] == token.text:
+            return m
+    return None
+
+
 @dataclass
 class _Speaker:
     token: Any
@@ -345,9 +405,9 @@ def _speaker(token, mentions, cues: Cues, have_actors: bool) -> _Speaker | None:
         mention = _mention_for(token, mentions)
         if mention is None:
             if token.dep_ == "poss" or token.lower_ in ("its", "their"):
-                return _speaker(_governing_subject(token), mentions, cues, have_actors)
+                return _speaker(_possessor(token), mentions, cues, have_actors)
             return None
-    mention = _mention_for(token, mentions)
+    mention = _mention_for(token, mentions) or _surname_mention(token, mentions)
     subtree = list(token.subtree)
     commentator = token.lemma_.lower() in {c[0] for c in cues.commentators if len(c) == 1} or (
         _is_commentator_phrase(subtree, cues)
@@ -367,12 +427,14 @@ def _speaker(token, mentions, cues: Cues, have_actors: bool) -> _Speaker | None:
 
 
 def _embedded_under_commentator(token, mentions, cues: Cues, have_actors: bool) -> bool:
+    """Whether ``token`` sits in a clause governed by a commentator's verb ("analysts say ...",
+    "the newspaper savages Russia for its stance ...") or in a sentence "according to" one."""
     current = token
-    for _ in range(6):
+    for _ in range(8):
         if current.head is current:
             break
         current = current.head
-        if current.lemma_.lower() in REPORTING_VERBS:
+        if current.pos_ in ("VERB", "AUX"):
             subj = _subject(current)
             spk = _speaker(subj, mentions, cues, have_actors) if subj is not None else None
             if spk is not None and spk.commentator:
@@ -389,16 +451,25 @@ def _embedded_under_commentator(token, mentions, cues: Cues, have_actors: bool) 
     return False
 
 
+#: Subordinators of a clause that states something else ("X insists ..., while Y says ...").
+_CONTRAST_MARKS = frozenset({"while", "whereas", "although", "though", "but"})
+_QUOTES = frozenset({'"', "“", "”", "'", "‘", "’", "«", "»", "—", "–", "-", ","})
+_SELF = frozenset({"he", "she", "we", "they", "i", "it"})
+
+
 def _next_clause_start(head) -> int | None:
     """Index where a clause coordinated with ``head``'s clause begins ("Russia wants X
-    and, on Friday, its minister said Y": the position ends before "and"), else None."""
+    and, on Friday, its minister said Y": the position ends before "and"), or a contrasting
+    clause ("..., while China says Y"), else None."""
     starts = []
     for child in head.children:
         if child.i <= head.i:
             continue
         clausal = child.dep_ == "parataxis" or (
             child.dep_ == "conj" and (child.pos_ in ("VERB", "AUX")
-                                      or any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)))
+                                      or any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children))
+        ) or (child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONTRAST_MARKS
+                                            for c in child.children))
         if clausal:
             start = child.left_edge.i
             # the conjunction and comma before the clause go with it
@@ -408,24 +479,166 @@ def _next_clause_start(head) -> int | None:
     return min(starts) if starts else None
 
 
-def _position_tokens(cue, kind: str, strength: str):
+def _hypothetical(cue, cues: Cues) -> bool:
+    """A cue under a modal or "able to" ("he could claim", "being able to say"): a possibility
+    someone is credited with, not a statement."""
+    current = cue
+    for _ in range(4):
+        if current is not cue and current.lemma_.lower() in cues.hypothetical:
+            return True
+        if any(c.dep_ == "aux" and c.lemma_.lower() in cues.hypothetical for c in current.children):
+            return True
+        if current.dep_ not in ("xcomp", "acomp") or current.head is current:
+            return False
+        current = current.head
+    return False
+
+
+def _has_complement(verb, cues: Cues) -> bool:
+    """A clause, predicate or "as"-phrase after ``verb``, or a position noun as its object."""
+    for child in verb.children:
+        if child.i < verb.i:
+            continue
+        if child.dep_ in ("ccomp", "xcomp", "oprd"):
+            return True
+        if child.dep_ == "dobj" and (child.lemma_.lower() in cues.nouns or any(
+                g.dep_ in ("prep", "acl") and g.lower_ in ("as", "to", "be") for g in child.children)):
+            return True
+        if child.dep_ == "prep" and child.lower_ == "as":
+            return True
+    return False
+
+
+def _fixed_phrase(cue) -> bool:
+    """A cue word inside a fixed phrase that states nothing ("as opposed to")."""
+    return cue.tag_ == "VBN" and cue.i > 0 and cue.doc[cue.i - 1].lower_ == "as" and not any(
+        c.dep_ in ("aux", "auxpass") for c in cue.children)
+
+
+def _misparsed_subject(verb):
+    """The nationality read as a modifier of a subjectless cue verb ("The Japanese demand ...")."""
+    for child in verb.lefts:
+        if child.dep_ in ("amod", "compound", "nmod") and child.ent_type_ in ("NORP", "GPE"):
+            return child
+    return None
+
+
+def _reported_clause(cue):
+    """The clause a reporting verb reports: its complement to the right ("X said that ..."), or
+    one opening the sentence and set off by a comma or quote ("..., the minister said")."""
+    comps = [c for c in cue.children if c.dep_ in ("ccomp", "xcomp")]
+    right = [c for c in comps if c.i > cue.i]
+    if right:
+        return right[0]
+    doc, sent = cue.doc, cue.sent
+    subj = _subject(cue)
+    stop = subj.left_edge.i if subj is not None and subj.i < cue.i else cue.i
+    for comp in comps:
+        before = doc[sent.start: comp.left_edge.i]
+        between = doc[comp.right_edge.i + 1: stop]
+        if all(t.is_punct or t.is_space for t in before) and all(
+            t.text in _QUOTES or t.is_space for t in between
+        ):
+            return comp
+    return None
+
+
+def _own_past_action(clause, speaker: _Speaker, cues: Cues, mentions: Sequence[ActorMention]) -> bool:
+    """Whether a reported clause tells what the speaker did or is doing ("Abe said he had met
+    Putin", "... said he was able to discuss ...", "the Union moved closer to ..., its
+    diplomats said"): an account of an event, not a position. A denial ("he is not
+    abandoning ...") is a position."""
+    subj = _subject(clause)
+    if subj is None or any(c.dep_ == "neg" for c in clause.children):
+        return False
+    same = subj.lower_ in _SELF or subj.lower_ == speaker.token.lower_
+    if not same and speaker.mention is not None:
+        other = _mention_for(subj, mentions)
+        same = other is not None and other.actor.actor_id == speaker.mention.actor.actor_id
+    if not same:
+        return False
+    aux = [c for c in clause.children if c.dep_ in ("aux", "auxpass")]
+    tags = {clause.tag_} | {c.tag_ for c in aux}
+    progressive = clause.tag_ == "VBG" and any(c.lemma_ == "be" for c in aux)  # "he is still reviewing"
+    if "VBD" not in tags and not progressive:
+        return False
+    if clause.lemma_.lower() == "be":
+        return any(c.dep_ == "acomp" and c.lemma_.lower() in cues.hypothetical for c in clause.children)
+    return clause.lemma_.lower() not in cues.verbs
+
+
+def _verb_position(cue, strength: str, cues: Cues, speaker: _Speaker, mentions: Sequence[ActorMention]):
+    """Tokens of a verb cue's position, or None."""
+    if strength == "weak":
+        head = _reported_clause(cue)
+        if head is None or _own_past_action(head, speaker, cues, mentions):
+            return None
+        return head, list(head.subtree)
+    tokens = [t for t in cue.subtree if t.i > cue.i]
+    if len(tokens) < 3:
+        clause = _stray_complement(cue)
+        if clause is not None:
+            return cue, list(cue.doc[cue.i + 1: clause.right_edge.i + 1])
+    return cue, tokens
+
+
+def _stray_complement(cue):
+    """The reported clause the parser hung elsewhere right after a cue ("Although X insisted
+    the drills posed no danger, Y said ...": "posed" made the complement of "said"; "insisted
+    Aegis posed ...": the clause's subject taken as the cue's object), else None."""
     doc = cue.doc
-    head = cue
-    if kind == "verb":
-        if strength == "weak":
-            comp = [c for c in cue.children if c.dep_ in ("ccomp", "xcomp")]
-            if not comp:
+    j = cue.right_edge.i + 1
+    if j >= len(doc) or doc[j].is_punct:
+        return None
+    objects = [c for c in cue.children if c.dep_ == "dobj" and c.i > cue.i]
+    candidate = doc[j]
+    for _ in range(4):
+        if candidate.tag_ in ("VBD", "VBZ", "VBP"):
+            below = {t.i for t in candidate.subtree}
+            if candidate.i in {t.i for t in cue.subtree} or not all(
+                k in below for k in range(j, candidate.i)
+            ) or candidate.i < cue.i or candidate.sent.start != cue.sent.start:
                 return None
-            head = comp[0]
-            tokens = list(head.subtree)
-        else:
-            tokens = [t for t in cue.subtree if t.i > cue.i]
-    else:
-        tokens = [t for t in cue.subtree if t.i > cue.i]
-        if len(tokens) < 3 and cue.dep_ in ("nsubj", "nsubjpass") and cue.head.i > cue.i:
-            head = cue.head
-            tokens = [t for t in cue.head.subtree if t.i > cue.i and t.i >= cue.head.i]
-    cuts = [i for i in (_next_clause_start(head), _next_clause_start(cue)) if i is not None]
+            has_subject = _subject(candidate) is not None
+            if (objects and not has_subject) or (not objects and has_subject and j == cue.i + 1):
+                return candidate
+            return None
+        if candidate.head is candidate:
+            return None
+        candidate = candidate.head
+    return None
+
+
+def _noun_position(cue, support, owner=None):
+    """Tokens of a noun cue's position, or None: what follows the noun in its phrase, with the
+    noun itself when a preposition or participle follows ("claims to X", "stance on X"), or the
+    rest of the light verb's clause ("took a stand in opposition to X")."""
+    if support is not None:
+        return support, [cue] + [t for t in support.subtree if t.i > cue.i]
+    # the holder ("the stance of the government") is not part of the position
+    held = {t.i for t in owner.head.subtree} if owner is not None and owner.dep_ == "pobj" else set()
+    tokens = [t for t in cue.subtree if t.i > cue.i and t.i not in held]
+    if (len(tokens) < 3 and cue.dep_ in ("nsubj", "nsubjpass") and cue.head.i > cue.i
+            and not any(c.dep_ in ("agent", "acomp") for c in cue.head.children)):
+        # ("her views are so radical ..." describes the views; it does not state them)
+        # "Russia's stance is based on ...", "its position is that ..."; not "... was criticized by"
+        return cue.head, [t for t in cue.head.subtree if t.i > cue.i and t.i >= cue.head.i]
+    if tokens and tokens[0].dep_ in ("prep", "acl") and tokens[0].head == cue:
+        # "claims to X", "stance on X", "stance standing in the way of X" (not "position that X")
+        tokens = [cue, *tokens]
+    return cue, tokens
+
+
+def _trim(doc, head, cue, tokens):
+    """The contiguous span of ``tokens`` up to the next coordinated clause, without edge punctuation."""
+    cuts = [i for i in (_next_clause_start(head), _next_clause_start(cue)) if i is not None and i > cue.i]
+    if tokens and any(t.lower_ == "both" and t.dep_ in ("det", "preconj") for t in doc[cue.sent.start: tokens[0].i]):
+        # "savages both Russia for its stance ... and the policy": the "and" answers the "both"
+        # before the position, so what follows it is not part of the position
+        inner_both = any(t.lower_ == "both" for t in tokens)
+        ands = [t.i for t in tokens if t.lower_ == "and" and t.dep_ == "cc"]
+        if ands and not inner_both:
+            cuts.append(ands[0])
     if cuts:
         tokens = [t for t in tokens if t.i < min(cuts)]
     while tokens and (tokens[-1].is_punct or tokens[-1].is_space or tokens[-1].dep_ == "cc"):
@@ -434,13 +647,38 @@ def _position_tokens(cue, kind: str, strength: str):
         tokens.pop(0)
     if len(tokens) < 2:
         return None
-    return doc[tokens[0].i: tokens[-1].i + 1]
+    span = doc[tokens[0].i: tokens[-1].i + 1]
+    # keep a quote or bracket opened inside the position closed: “returning the islands”
+    for opening, closing in ((_OPEN_QUOTES, _CLOSE_QUOTES), ({"(", "["}, {")", "]"})):
+        opened = sum(t.text in opening for t in span) - sum(t.text in closing for t in span)
+        if opened > 0 and span.end < len(doc) and doc[span.end].text in closing:
+            span = doc[span.start: span.end + 1]
+    return span
 
 
-def _stance_date(cue, timexes: Sequence[TimeExpression], publication_date) -> str | None:
+def _negation_start(cue) -> int | None:
+    """Index of "does not" / "never" before a negated verb cue, else None."""
+    neg = [c for c in cue.children if c.dep_ == "neg" and c.i < cue.i]
+    if not neg:
+        return None
+    aux = [c for c in cue.children if c.dep_ == "aux" and c.i < neg[0].i]
+    return (aux[-1] if aux else neg[0]).i
+
+
+def _stance_date(cue, timexes: Sequence[TimeExpression], publication_date,
+                 position_start: int | None = None) -> str | None:
+    """A date attached to the cue or to the clause governing it ("expressed concern in June
+    2017, saying ..."), else the publication date."""
     from ..merge import date_interval
 
     sent = cue.sent
+    heads = [cue]
+    current = cue
+    while current.dep_ in ("xcomp", "advcl", "acl", "dobj", "pcomp", "pobj", "prep") and _subject(current) is None:
+        current = current.head
+        heads.append(current)
+        if current.head is current or len(heads) > 5:
+            break
     for t in timexes:
         if t.type != "DATE" or not (sent.start_char <= t.start and t.end <= sent.end_char):
             continue
@@ -448,7 +686,21 @@ def _stance_date(cue, timexes: Sequence[TimeExpression], publication_date) -> st
         if span is None or date_interval(t.value) is None:
             continue
         root = span.root
-        if root.head == cue or (root.head.dep_ == "prep" and root.head.head == cue):
+        if any(root.head == h or (root.head.dep_ == "prep" and root.head.head == h) for h in heads):
+            return t.value
+    # A date in the governing clause between its verb and the position ("expressed concern over
+    # the transfers in June 2017, saying ..."), in a prepositional phrase.
+    top = heads[-1]
+    subj = _subject(top)
+    skip = {t.i for t in subj.subtree} if subj is not None else set()
+    clause = {t.i for t in top.subtree} - skip
+    for t in timexes:
+        if t.type != "DATE" or t.start < top.idx or t.end > (position_start if position_start is not None else cue.idx):
+            continue
+        span = cue.doc.char_span(t.start, t.end, alignment_mode="expand")
+        if (span is not None and span.start >= sent.start and all(x.i in clause for x in span)
+                and (span.root.head.dep_ == "prep" or span.root.dep_ == "npadvmod")
+                and date_interval(t.value) is not None):
             return t.value
     if isinstance(publication_date, dt.date):
         return publication_date.isoformat()
@@ -457,6 +709,79 @@ def _stance_date(cue, timexes: Sequence[TimeExpression], publication_date) -> st
 
 def _stance_id(doc_id: str, start: int, end: int, issue: str) -> str:
     return "st_" + hashlib.sha1(f"{doc_id}|{start}|{end}|{issue}".encode()).hexdigest()[:16]
+
+
+_OPEN_QUOTES = frozenset({"“", "‘", "«"})
+_CLOSE_QUOTES = frozenset({"”", "»"})
+
+
+def _quotations(doc) -> list[tuple[int, int]]:
+    """Quoted stretches of ``doc`` as (first, last) token indices. A quote left open ends at the
+    paragraph's end (the convention for quotes running over several sentences)."""
+    regions, start = [], None
+    for t in doc:
+        text = t.text
+        opening = text in _OPEN_QUOTES or (text == '"' and t.tag_ == "``")
+        closing = text in _CLOSE_QUOTES or (text in ("’", '"') and t.tag_ == "''")
+        if start is None and opening:
+            start = t.i
+        elif start is not None and (closing or "\n\n" in t.text_with_ws):
+            regions.append((start, t.i))
+            start = None
+    if start is not None:
+        regions.append((start, len(doc) - 1))
+    return regions
+
+
+def _quote_speaker(doc, region, regions, mentions, cues: Cues, have_actors: bool):
+    """Who a quotation is attributed to: a reporting verb outside quotes in the sentence that
+    opens or closes it ("'...,' Schoff said"), else in the sentence before it (a quote
+    continued in the next sentence). None when no attribution is found."""
+    quoted = {i for a, b in regions for i in range(a, b + 1)}
+    first, last = doc[region[0]], doc[region[1]]
+    sents = [first.sent, last.sent]
+    if first.sent.start > 0:
+        sents.append(doc[first.sent.start - 1].sent)
+    for sent in sents:
+        for t in sent:
+            if t.i in quoted or t.lemma_.lower() not in REPORTING_VERBS or t.pos_ not in ("VERB", "AUX"):
+                continue
+            subj = _subject(t)
+            if subj is not None and subj.dep_ != "nsubjpass":
+                spk = _speaker(subj, mentions, cues, have_actors)
+                if spk is not None:
+                    return spk
+    return None
+
+
+@dataclass
+class _Found:
+    stance: Stance
+    key: tuple
+    cue_idx: int
+    kind: str
+    reporting: bool
+    span: tuple[int, int]
+
+
+def _noun_owner(tok, cues: Cues):
+    """The holder of a position noun and the light verb it is the object of (if any)."""
+    owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if owner is None:
+        owner = next((p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for p in c.children if p.dep_ == "pobj"), None)
+    if owner is None:
+        # "the Russian position": a nationality modifier names the holder
+        owner = next((c for c in tok.lefts if c.dep_ in ("amod", "compound")
+                      and c.ent_type_ in ("NORP", "GPE")), None)
+    support = None
+    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in cues.support_verbs:
+        support = tok.head
+        if owner is None:
+            owner = _subject(support) or _governing_subject(support)
+            if owner is not None and owner.dep_ == "nsubjpass":
+                owner = None
+    return owner, support
 
 
 def extract_stances(
@@ -473,7 +798,9 @@ def extract_stances(
     cues = load_cues()
     mentions = list(actor_mentions)
     have_actors = bool(mentions)
-    found_all: list[tuple[Stance, tuple, int]] = []
+    found_all: list[_Found] = []
+    regions = _quotations(doc)
+    quote_speakers: dict[tuple[int, int], _Speaker | None] = {}
     for sent_index, sent in enumerate(doc.sents):
         for tok in sent:
             lemma = tok.lemma_.lower()
@@ -482,27 +809,62 @@ def extract_stances(
                 subj = _subject(tok)
                 if subj is not None and subj.dep_ == "nsubjpass":
                     continue
-                speaker = _speaker(subj if subj is not None else _governing_subject(tok), mentions, cues, have_actors)
-                scope = tok
+                if _hypothetical(tok, cues) or _fixed_phrase(tok):
+                    continue
+                if lemma in cues.complement_verbs and not _has_complement(tok, cues):
+                    continue
+                negation = _negation_start(tok)
+                if negation is not None and strength == "weak":
+                    continue  # "Moscow did not say ..." states nothing
+                speaker = None
+                if (subj is None and tok.dep_ == "acl" and tok.tag_ == "VBG") or (
+                        subj is not None and subj.tag_ in ("WDT", "WP") and tok.dep_ == "relcl"):
+                    # "the coalition seeking to ...", "Abe, who insists ...": the noun modified
+                    # (when it can speak: not "concern over X saying ...")
+                    name = _name_span(tok.head)
+                    if tok.head.ent_type_ in _ENTITY_LABELS or any(
+                            m.start < name.end_char and name.start_char < m.end for m in mentions) or (
+                            _is_commentator_phrase(list(name), cues)):
+                        speaker = _speaker(tok.head, mentions, cues, have_actors)
+                    subj = tok.head if speaker is not None else None
+                    if speaker is None and tok.dep_ == "acl" and tok.head.dep_ != "dobj":
+                        # a participle on a noun that cannot speak: only "expressed concern ...,
+                        # saying" (the object of the speaker's verb) goes back to that subject
+                        continue
+                if subj is None:
+                    subj = _misparsed_subject(tok) or _governing_subject(tok)
+                if speaker is None:
+                    speaker = _speaker(subj, mentions, cues, have_actors)
+                if speaker is None:
+                    continue
+                placed = _verb_position(tok, strength, cues, speaker, mentions)
             elif tok.pos_ in ("NOUN", "PROPN") and lemma in cues.nouns:
-                kind, strength = "noun", "strong"
-                owner = next((c for c in tok.children if c.dep_ == "poss"), None)
-                if owner is None:
-                    owner = next((p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
-                                  for p in c.children if p.dep_ == "pobj"), None)
+                kind, strength, negation = "noun", "strong", None
+                owner, support = _noun_owner(tok, cues)
+                if support is not None and _hypothetical(support, cues):
+                    continue
                 speaker = _speaker(owner, mentions, cues, have_actors)
-                scope = tok.head if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") else tok
+                if speaker is None:
+                    continue
+                placed = _noun_position(tok, support, owner)
             else:
                 continue
-            if speaker is None:
+            if placed is None:
                 continue
-            position = _position_tokens(tok, kind, strength)
+            head, tokens = placed
+            position = _trim(doc, head, tok, tokens)
             if position is None:
                 continue
-            # The issue is read from the clause, leaving out the cue and the speaker themselves
+            # The issue is read from the position, leaving out the cue and the speaker themselves
             # ("claim" is both a cue and a sovereignty word).
-            speaker_ids = {t.i for t in speaker.token.subtree} if speaker.token.i != tok.i else set()
-            clause = [t for t in scope.subtree if t.i != tok.i and t.i not in speaker_ids]
+            speaker_ids = ({t.i for t in speaker.token.subtree} - {t.i for t in tok.subtree}
+                           if speaker.token.i != tok.i else set())
+            clause = [t for t in position if t.i != tok.i and t.i not in speaker_ids]
+            if any(t.pos_ == "PRON" for t in clause) and not any(t.pos_ in ("NOUN", "PROPN") for t in clause):
+                # "lays claim to them": the issue is named where the pronoun points, in the sentence
+                clause = [t for t in sent if t.i != tok.i and t.i not in speaker_ids]
+            if negation is not None:
+                position = doc[negation: position.end]  # the position keeps its "not"
             # A weak cue ("say") states a position when a state speaks; anyone else saying
             # something needs more than one word of the issue.
             lenient = strength == "strong" or _state_like(speaker)
@@ -511,6 +873,13 @@ def extract_stances(
                 continue
             issue, _ = found
             commentator = speaker.commentator or _embedded_under_commentator(tok, mentions, cues, have_actors)
+            region = next((r for r in regions if r[0] < tok.i <= r[1]), None)
+            if region is not None and not commentator:
+                # a party's position quoted in a commentator's words is reported by that commentator
+                if region not in quote_speakers:
+                    quote_speakers[region] = _quote_speaker(doc, region, regions, mentions, cues, have_actors)
+                quoter = quote_speakers[region]
+                commentator = quoter is not None and quoter.commentator
             start = min(speaker.token.left_edge.idx if kind == "verb" else speaker.token.idx, position.start_char)
             end = max(position.end_char, tok.idx + len(tok.text))
             confidence = (0.8 if strength == "strong" else 0.6) + (0.1 if speaker.mention else 0.0)
@@ -524,7 +893,7 @@ def extract_stances(
                 actor_country=actor.country if actor else None,
                 issue=issue.id,
                 position=position.text,
-                date=_stance_date(tok, timexes, publication_date),
+                date=_stance_date(tok, timexes, publication_date, position.start_char),
                 sentence=sent.text,
                 sentence_index=sent_index,
                 char_start=start,
@@ -532,19 +901,38 @@ def extract_stances(
                 speaker_kind="commentator" if commentator else "party",
                 confidence=round(min(confidence, 0.95), 2),
             )
-            found_all.append((stance, key, tok.idx))
-    # A statement that reports another stance ("analysts say Japan wants ...") gives way to the
-    # stance it reports; of two cues for one speaker and issue in a sentence, keep the surer,
-    # then the more specific (shorter) position.
-    cue_at = [idx for _, _, idx in found_all]
-    out: dict[tuple, Stance] = {}
-    for stance, key, idx in found_all:
-        span_start = stance.char_end - len(stance.position)
-        if any(idx != other and span_start <= other < stance.char_end for other in cue_at):
+            reporting = kind == "verb" and (strength == "weak" or lemma in REPORTING_VERBS)
+            found_all.append(_Found(stance, key, tok.idx, kind, reporting,
+                                    (position.start_char, position.end_char)))
+    return _resolve(found_all)
+
+
+def _resolve(found_all: Sequence[_Found]) -> list[Stance]:
+    """Of overlapping stances, keep the ones that say most about whose position is what.
+
+    * A statement giving way: a report ("analysts say Japan wants ...", "Doi said ...") gives
+      way to the stance of another actor it reports; any cue gives way to another actor's
+      *verb* cue inside its position (the reported party stated it).
+    * A position noun inside the position of a verb cue of the same actor is that verb's
+      object ("repeated its position that ...", "reiterated its stance on X, saying Y"): the
+      verb's stance, which holds the whole statement, is kept.
+    * Of two cues for one actor and issue in a sentence, the surer, then the shorter position.
+    """
+    def inside(inner: _Found, outer: _Found) -> bool:
+        return inner is not outer and outer.span[0] <= inner.cue_idx < outer.span[1]
+
+    kept: list[_Found] = []
+    for f in found_all:
+        if any(inside(o, f) and o.key[0] != f.key[0] and (o.kind == "verb" or f.reporting) for o in found_all):
             continue
-        kept = out.get(key)
-        if kept is None or (stance.confidence, -len(stance.position)) > (kept.confidence, -len(kept.position)):
-            out[key] = stance
+        if f.kind == "noun" and any(inside(f, o) and o.kind == "verb" and o.key == f.key for o in found_all):
+            continue
+        kept.append(f)
+    out: dict[tuple, Stance] = {}
+    for f in kept:
+        stance, prev = f.stance, out.get(f.key)
+        if prev is None or (stance.confidence, -len(stance.position)) > (prev.confidence, -len(prev.position)):
+            out[f.key] = stance
     return sorted(out.values(), key=lambda s: (s.sentence_index, s.char_start, s.issue))
 
 
