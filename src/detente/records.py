@@ -170,3 +170,5 @@ class Stance:
     char_end: int
     speaker_kind: str  # party | commentator
     confidence: float
+    #: Who states it: the party itself, or the commentator reporting it ("Doi said Japan wants ...").
+    speaker_name: str | None = None

@@ -217,4 +217,4 @@ def test_format_stances(store):
     assert [json.loads(x)["stance_id"] for x in format_stances(rows, "jsonl").splitlines()] == [
         r["stance_id"] for r in rows
     ]
-    assert format_stances(rows, "md").splitlines()[0].startswith("| date | actor | speaker | issue |")
+    assert format_stances(rows, "md").splitlines()[0].startswith("| date | actor | speaker | stated by | issue |")

@@ -202,3 +202,17 @@ def test_account_of_the_speakers_own_action_by_actor(nlp):
                      actor=eu, confidence=0.9, method="ruler"),
     ]
     assert run(nlp, text, mentions) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "kind", "stated_by"),
+    [
+        ("Japan insists on the return of all four islands.", "Japan", "party", "Japan"),
+        ("Analysts say Japan wants to keep the sanctions in place.", "Japan", "commentator", "Analysts"),
+        ("According to several experts, Russia wants to keep the islands.", "Russia", "commentator",
+         "several experts"),
+    ],
+)
+def test_speaker_name_says_who_states_the_position(nlp, text, actor, kind, stated_by):
+    found = extract_stances(nlp(text), doc_id="d", publication_date=None, actor_mentions=[], timexes=[])
+    assert [(s.actor_name, s.speaker_kind, s.speaker_name) for s in found] == [(actor, kind, stated_by)]

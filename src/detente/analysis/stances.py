@@ -8,7 +8,8 @@ Fields. ``actor_*`` is *whose position* it is (the party holding it); ``speaker_
 states it*: ``party`` when the actor states it (directly or through its officials), else
 ``commentator`` — an analyst, the media, a scholar ... giving their own opinion (then the actor
 is the commentator) or reporting a party's position ("Doi said Japan wants ...": actor Japan,
-speaker_kind commentator). ``position`` is a verbatim substring of the sentence, and
+speaker_kind commentator). ``speaker_name`` names who states it: the party, or the commentator
+("Doi", "analysts", "the newspaper"). ``position`` is a verbatim substring of the sentence, and
 ``char_start``/``char_end`` cover the speaker, cue and position in the document text.
 
 1. **Cue** — a verb from ``data/issues/cues.yaml`` (``insist``, ``claim``, ``want`` ... strong;
@@ -426,9 +427,9 @@ def _speaker(token, mentions, cues: Cues, have_actors: bool) -> _Speaker | None:
     return _Speaker(token, None, _name_span(token).text, commentator)
 
 
-def _embedded_under_commentator(token, mentions, cues: Cues, have_actors: bool) -> bool:
-    """Whether ``token`` sits in a clause governed by a commentator's verb ("analysts say ...",
-    "the newspaper savages Russia for its stance ...") or in a sentence "according to" one."""
+def _embedded_under_commentator(token, mentions, cues: Cues, have_actors: bool) -> str | None:
+    """The commentator whose clause ``token`` sits in ("analysts say ...", "the newspaper
+    savages Russia for its stance ...", a sentence "according to" one): their name, else None."""
     current = token
     for _ in range(8):
         if current.head is current:
@@ -438,7 +439,7 @@ def _embedded_under_commentator(token, mentions, cues: Cues, have_actors: bool) 
             subj = _subject(current)
             spk = _speaker(subj, mentions, cues, have_actors) if subj is not None else None
             if spk is not None and spk.commentator:
-                return True
+                return spk.name
         if current.lower_ == "according":
             break
     sent = token.sent
@@ -447,8 +448,16 @@ def _embedded_under_commentator(token, mentions, cues: Cues, have_actors: bool) 
         if t.lower_ == "according":
             for pobj in (c for prep in t.children for c in prep.children if c.dep_ == "pobj"):
                 if _is_commentator_phrase(list(pobj.subtree), cues):
-                    return True
-    return False
+                    return doc_span_text(pobj)
+    return None
+
+
+def doc_span_text(token) -> str:
+    """The words of ``token``'s phrase, without a leading article ("the analysts" → "analysts")."""
+    words = list(token.subtree)
+    while words and words[0].dep_ == "det":
+        words.pop(0)
+    return " ".join(t.text for t in words) if words else token.text
 
 
 #: Subordinators of a clause that states something else ("X insists ..., while Y says ...").
@@ -872,18 +881,21 @@ def extract_stances(
             if found is None:
                 continue
             issue, _ = found
-            commentator = speaker.commentator or _embedded_under_commentator(tok, mentions, cues, have_actors)
+            actor = speaker.mention.actor if speaker.mention else None
+            stated_by = speaker.name if speaker.commentator else None
+            stated_by = stated_by or _embedded_under_commentator(tok, mentions, cues, have_actors)
             region = next((r for r in regions if r[0] < tok.i <= r[1]), None)
-            if region is not None and not commentator:
+            if region is not None and not stated_by:
                 # a party's position quoted in a commentator's words is reported by that commentator
                 if region not in quote_speakers:
                     quote_speakers[region] = _quote_speaker(doc, region, regions, mentions, cues, have_actors)
                 quoter = quote_speakers[region]
-                commentator = quoter is not None and quoter.commentator
+                if quoter is not None and quoter.commentator:
+                    stated_by = quoter.name
+            commentator = stated_by is not None
             start = min(speaker.token.left_edge.idx if kind == "verb" else speaker.token.idx, position.start_char)
             end = max(position.end_char, tok.idx + len(tok.text))
             confidence = (0.8 if strength == "strong" else 0.6) + (0.1 if speaker.mention else 0.0)
-            actor = speaker.mention.actor if speaker.mention else None
             key = (actor.actor_id if actor else speaker.name.lower(), issue.id, sent_index)
             stance = Stance(
                 stance_id=_stance_id(doc_id, start, end, issue.id),
@@ -900,6 +912,7 @@ def extract_stances(
                 char_end=end,
                 speaker_kind="commentator" if commentator else "party",
                 confidence=round(min(confidence, 0.95), 2),
+                speaker_name=stated_by if commentator else (actor.name if actor else speaker.name),
             )
             reporting = kind == "verb" and (strength == "weak" or lemma in REPORTING_VERBS)
             found_all.append(_Found(stance, key, tok.idx, kind, reporting,
@@ -942,6 +955,7 @@ STANCE_COLUMNS: tuple[tuple[str, str, int | None], ...] = (
     ("date", "date", None),
     ("actor_name", "actor", 24),
     ("speaker_kind", "speaker", None),
+    ("speaker_name", "stated by", 20),
     ("issue", "issue", 24),
     ("position", "position (text's words)", 80),
     ("outlet", "source", 30),
@@ -966,7 +980,7 @@ def stances(
 
     rows = store.query(
         "SELECT s.stance_id, s.date, s.actor_id, s.actor_name, s.actor_country, s.issue, s.position, "
-        "s.speaker_kind, s.confidence, s.sentence, s.sentence_index, s.char_start, s.char_end, s.doc_id, "
+        "s.speaker_kind, s.speaker_name, s.confidence, s.sentence, s.sentence_index, s.char_start, s.char_end, s.doc_id, "
         "d.title, d.site, d.file "
         "FROM stances s LEFT JOIN documents d ON d.doc_id = s.doc_id "
         f"WHERE {' AND '.join(where)} "

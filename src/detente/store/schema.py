@@ -185,4 +185,10 @@ MIGRATIONS: list[tuple[str, str]] = [
         ALTER TABLE documents ADD COLUMN author_bio VARCHAR;
         """,
     ),
+    (
+        "0005_stances_speaker_name",
+        """
+        ALTER TABLE stances ADD COLUMN speaker_name VARCHAR;
+        """,
+    ),
 ]

@@ -569,7 +569,7 @@ def stances(
     total = store.con.execute(f"SELECT count(*) FROM stances s {where}", params).fetchone()[0]
     rows = store.query(
         "SELECT s.stance_id, s.doc_id, s.actor_id, s.actor_name, s.actor_country, s.issue, s.position, "
-        "s.date, s.sentence, s.sentence_index, s.char_start, s.char_end, s.speaker_kind, s.confidence, "
+        "s.date, s.sentence, s.sentence_index, s.char_start, s.char_end, s.speaker_kind, s.speaker_name, s.confidence, "
         "d.title AS doc_title, coalesce(d.site, d.file) AS outlet "
         f"FROM stances s LEFT JOIN documents d ON d.doc_id = s.doc_id {where} "
         "ORDER BY s.issue, s.actor_name NULLS LAST, s.date NULLS LAST, s.stance_id LIMIT ? OFFSET ?",
