@@ -182,8 +182,9 @@ PRONOUNS = [
      "person:vladimir_putin"),
     ("Putin met Abe in May and renewed his pledge to visit.", D(2016, 9, 2), "his", 0,
      "person:vladimir_putin"),
+    # the possessor of an act ("its seizure") is the nearest fitting actor before it
     ("The United States has kept sanctions on Russia since its seizure of the peninsula.",
-     D(2016, 9, 2), "its", 0, None),
+     D(2016, 9, 2), "its", 0, "RUS"),
     ("Abe told Putin and Xi about his plans.", D(2016, 9, 2), "his", 0, None),
     ("Japan protested. It said the flight violated its airspace.", D(2016, 9, 2), "It", 0,
      "JPN"),

@@ -7,13 +7,14 @@ Public API:
 - :func:`resolve` — every actor mention in a parsed ``Doc``, resolved at a date
 - :func:`lookup` — resolve a bare name or description ("the Japanese premier") at a date
 - :func:`group_members` — member ids of a group actor ("the two leaders")
-- :func:`place_country` — ISO3 of the state a place lies in ("in Vladivostok" -> RUS)
+- :func:`place_country` — ISO3 of the state a place lies in ("in Vladivostok" -> RUS); disputed
+  places give the administering state, :func:`place_claimant` the state claiming them
 """
 
 from __future__ import annotations
 
 from .data import ActorDB, group_members, load_actor_db
-from .resolve import lookup, place_country, resolve
+from .resolve import lookup, place_claimant, place_country, resolve
 from .ruler import RULER_NAME, add_entity_ruler
 
 __all__ = [
@@ -23,6 +24,7 @@ __all__ = [
     "group_members",
     "load_actor_db",
     "lookup",
+    "place_claimant",
     "place_country",
     "resolve",
 ]

@@ -10,6 +10,7 @@ The data lives in ``detente/data/actors/`` (see each file's header for its forma
 - ``metonyms.tsv``       buildings and places standing for an actor ("the Kremlin")
 - ``places.tsv``         places that are not actors (for the entity ruler)
 - ``roles.yaml``         title words, institution nouns and group nouns
+- ``identity_groups.tsv`` ethnic and religious groups with their CAMEO codes
 
 Actor ids:
 
@@ -19,6 +20,8 @@ Actor ids:
 - international organisations: short upper-case ids (``UN``, ``NATO``, ``EU``)
 - persons: ``person:<slug of the name>`` (``person:shinzo_abe``)
 - groups: ``group:<member id>+<member id>...`` (kind ``group``; see :func:`group_members`)
+- ethnic and religious groups: ``identity:<id>`` or, with a state, ``<ISO3>:identity:<id>``,
+  plus ``:<SECTOR>`` for a sector of the group (``IRQ:identity:kurds:REB``)
 """
 
 from __future__ import annotations
@@ -175,11 +178,26 @@ class Metonym:
 
 
 @dataclass(frozen=True)
+class IdentityGroup:
+    """An ethnic or religious group (identity_groups.tsv)."""
+
+    id: str
+    kind: str  # ethnic | religious
+    code: str  # CAMEO code written after the state's code (KUR, MUSSUN, SRB)
+    code_source: str  # cameo | petrarch | detente
+    state: str | None  # the state the name implies ("Bosnian Serbs" -> BIH)
+    nouns: tuple[str, ...]
+    adjectives: tuple[str, ...]
+    name: str = ""
+
+
+@dataclass(frozen=True)
 class Place:
     name: str
     label: str
-    country: str
+    country: str  # the state that administers it
     adjectives: tuple[str, ...] = ()
+    claimed_by: str | None = None  # another state claiming a disputed place
 
 
 def _valid(valid_from: dt.date | None, valid_to: dt.date | None, when: dt.date | None) -> bool:
@@ -205,6 +223,7 @@ class ActorDB:
         self.metonyms: list[Metonym] = []
         self.places: dict[str, Place] = {}
         self.roles: dict[str, Any] = {}
+        self.identity_groups: dict[str, IdentityGroup] = {}
         self.sources: list[str] = []
         self._index: dict[str, set[str]] | None = None
 
@@ -235,6 +254,8 @@ class ActorDB:
             "persons": len(self.persons),
             "office_terms": len(self.terms),
             "metonyms": len(self.metonyms) + sum(len(c.capitals) for c in self.countries.values()),
+            "places": len(self.places),
+            "identity_groups": len(self.identity_groups),
             "actors": len(self.actors),
         }
 
@@ -423,6 +444,18 @@ class ActorDB:
         for p in self.places.values():
             for a in p.adjectives:
                 out.setdefault(a, p.country)
+        return out
+
+    @functools.cached_property
+    def identity_words(self) -> dict[str, tuple[str, str]]:
+        """Noun or adjective of an ethnic or religious group (exact case) -> (group id,
+        "noun" | "adjective")."""
+        out: dict[str, tuple[str, str]] = {}
+        for g in self.identity_groups.values():
+            for n in g.nouns:
+                out.setdefault(n, (g.id, "noun"))
+            for a in g.adjectives:
+                out.setdefault(a, (g.id, "adjective"))
         return out
 
     def metonym_targets(self, text: str, when: dt.date | None) -> list[str]:
@@ -639,6 +672,47 @@ def _add_metonym(db: ActorDB, row: dict, file: str, line: int | None) -> None:
                                _date(row.get("valid_to"), file, line, "valid_to")))
 
 
+_IDENTITY_KINDS = ("ethnic", "religious")
+_IDENTITY_SOURCES = ("cameo", "petrarch", "detente")
+_IDENTITY_CODE_RE = re.compile(r"^[A-Z]{3}(?:[A-Z]{3})?$")
+
+
+def _add_identity_group(db: ActorDB, row: dict, file: str, line: int | None) -> None:
+    gid = (row.get("id") or "").strip()
+    if not _ROLE_RE.match(gid):
+        raise ConfigError(f"identity group id {gid!r} must be a snake_case word", file=file,
+                          line=line)
+    if gid in db.identity_groups:
+        raise ConfigError(f"identity group {gid!r} is listed twice", file=file, line=line)
+    kind = (row.get("kind") or "").strip()
+    if kind not in _IDENTITY_KINDS:
+        raise ConfigError(f"kind {kind!r} must be one of {', '.join(_IDENTITY_KINDS)}",
+                          file=file, line=line)
+    code = (row.get("code") or "").strip()
+    if not _IDENTITY_CODE_RE.match(code):
+        raise ConfigError(f"code {code!r} must be three or six upper-case letters", file=file,
+                          line=line)
+    source = (row.get("code_source") or "").strip()
+    if source not in _IDENTITY_SOURCES:
+        raise ConfigError(f"code_source {source!r} must be one of {', '.join(_IDENTITY_SOURCES)}",
+                          file=file, line=line)
+    state = (row.get("state") or "").strip() or None
+    if state is not None and state not in db.countries:
+        raise ConfigError(f"unknown state {state!r}", file=file, line=line)
+    nouns, adjectives = _split(row.get("nouns")), _split(row.get("adjectives"))
+    if not nouns and not adjectives:
+        raise ConfigError(f"identity group {gid!r} has neither nouns nor adjectives", file=file,
+                          line=line)
+    for word in (*nouns, *adjectives):
+        for other in db.identity_groups.values():
+            if word in other.nouns or word in other.adjectives:
+                raise ConfigError(f"{word!r} already names identity group {other.id!r}",
+                                  file=file, line=line)
+    name = nouns[0] if nouns else adjectives[0]
+    db.identity_groups[gid] = IdentityGroup(gid, kind, code, source, state, nouns, adjectives,
+                                            name)
+
+
 def _check(db: ActorDB) -> None:
     """Cross-file checks: references resolve, terms of one office do not overlap."""
     for o in db.organisations.values():
@@ -650,6 +724,8 @@ def _check(db: ActorDB) -> None:
     for p in db.places.values():
         if p.country not in db.countries:
             raise ConfigError(f"place {p.name!r}: unknown country {p.country!r}")
+        if p.claimed_by is not None and p.claimed_by not in db.countries:
+            raise ConfigError(f"place {p.name!r}: unknown claimant {p.claimed_by!r}")
     for m in db.metonyms:
         head = m.target.split(":", 1)[0]
         if head not in db.countries and m.target not in db.organisations:
@@ -710,12 +786,19 @@ def _load_packaged() -> ActorDB:
     text, file = _packaged_text("places.tsv")
     _, rows = _read_tsv(text, file, ("name", "label", "country"))
     for line, row in rows:
+        claimant = row.get("claimed_by") or None
+        if claimant is not None and claimant not in db.countries:
+            raise ConfigError(f"claimed_by: unknown state {claimant!r}", file=file, line=line)
         db.places[row["name"]] = Place(row["name"], row["label"], row["country"],
-                                       _split(row.get("adjectives")))
+                                       _split(row.get("adjectives")), claimant)
     text, file = _packaged_text("roles.yaml")
     db.roles = _strip_lines(_load_yaml(text, file))
+    text, file = _packaged_text("identity_groups.tsv")
+    _, rows = _read_tsv(text, file, ("id", "kind", "code", "code_source", "nouns"))
+    for line, row in rows:
+        _add_identity_group(db, row, file, line)
     db.sources = ["countries.tsv", "organisations.yaml", "office_terms.tsv", "metonyms.tsv",
-                  "places.tsv", "roles.yaml"]
+                  "places.tsv", "roles.yaml", "identity_groups.tsv"]
     _check(db)
     return db
 
@@ -822,7 +905,8 @@ def apply_user_file(db: ActorDB, path: Path) -> ActorDB:
                 adjectives = row.get("adjectives") or ()
                 new.places[row["name"]] = Place(
                     row["name"], row.get("label", "GPE"), row["country"],
-                    tuple(adjectives) if isinstance(adjectives, list) else _split(adjectives))
+                    tuple(adjectives) if isinstance(adjectives, list) else _split(adjectives),
+                    row.get("claimed_by") or None)
     try:
         _check(new)
     except ConfigError as exc:
@@ -842,6 +926,7 @@ def _copy(db: ActorDB) -> ActorDB:
     new.metonyms = list(db.metonyms)
     new.places = dict(db.places)
     new.roles = db.roles
+    new.identity_groups = dict(db.identity_groups)
     new.sources = list(db.sources)
     return new
 

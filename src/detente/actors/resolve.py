@@ -24,13 +24,26 @@ Rules, in order of application (one pass over the text, then a pass for pronouns
    state and sector its context gives: titles ("Admiral" -> MIL), state modifiers ("South
    Korean Prime Minister ..."), appositions ("..., head of Japan's Self-Defense Forces").
 5. **Pronouns** — he/she/his/her/him (persons), it/its (states, organisations) and
-   they/them/their (groups, plural sector actors, non-state groups) resolve to an antecedent
-   when it is unambiguous: the subject of a governing clause (syntax), or the only candidate
-   in the current and previous sentence. When another fitting actor stands between that
-   subject and the pronoun ("X imposed sanctions on Y since its ..."), the pronoun goes to
-   that nearer actor only if it is the one object of the pronoun's clause ("X thanked Y for
-   his ..."), and is otherwise left unresolved. A subject shared by coordinated verbs ("X met
-   Y and renewed his ...") keeps the pronoun.
+   they/them/their (groups, plural sector actors, non-state groups, ethnic and religious
+   groups) resolve to an antecedent when it is unambiguous: the subject of a governing
+   clause (syntax), or the only candidate in the current and previous sentence. When another
+   fitting actor stands between that subject and the pronoun ("X imposed sanctions on Y
+   since ..."), the pronoun goes to that nearer actor only if it is the one object of the
+   pronoun's clause ("X thanked Y for his ...") or the possessor of an act (roles.yaml
+   ``event_nouns``: "... toward Russia since its annexation of ..."), and is otherwise left
+   unresolved; actors named inside the subject itself ("Japan, which Russia accuses ...,
+   defended its ...") do not count, and coordinated candidates ("told Putin and Xi about
+   his visit") leave it unresolved. A subject shared by coordinated verbs ("X met Y and
+   renewed his ...") keeps the pronoun.
+   An object pronoun (him, her, them, it) is never the subject of its own clause, nor the
+   controller of a clause without a subject ("X asked Y to call him": not Y; "X promised to
+   support him": not X; "X, who invited him": not X): it is the object of the verb that
+   controls its clause ("X called Y, asking him"; "X met Y and thanked him"), the last
+   coordination of actors for "them", else the only other fitting actor in the sentence (or,
+   if the sentence has none, in the previous one), else the subject of a governing clause
+   among several, else unresolved. An object "it" of a verb that usually takes a thing
+   ("ratified it") only takes the subject of a governing clause ("Israel said a shell was
+   fired at it").
 6. **Non-state actors** — named armed and political groups (organisations.yaml: Hamas,
    the Taliban, al-Qaeda ...) and "<state adjective> <group noun>" ("Georgian
    demonstrators" -> GEO:OPP, "Iraqi insurgents" -> IRQ:INS) are sector actors, not the
@@ -57,14 +70,29 @@ Rules, in order of application (one pass over the text, then a pass for pronouns
 9. **Titled persons without a state** — a new person with an office title ("President X",
    "Judge Y") and no state in its phrase takes the one state the rest of the sentence names
    as an actor (not as a place visited), confidence 0.4.
+10. **Ethnic and religious groups** (identity_groups.tsv) — "Kurds", "Iraqi Kurds",
+   "Turkey's Kurds", "Kurdish fighters" (REB), "Sunni militants in Iraq", "Bosnian Serbs",
+   "ethnic Turks": actor ``[<ISO3>:]identity:<id>[:<SECTOR>]`` coded state + group code +
+   sector as CAMEO does (IRQKUR, BIHSRB, IRQMUSSUNREB). An adjective names the group only
+   before a group noun ("the Kurdish language" is no actor). The state comes from a state
+   modifier, the group's name, "in|of <place>" after it, or "in <place>" on its own verb
+   ("ethnic Albanians demonstrated in Serbia" -> SRB); without a state, a code that is also
+   a state's code (ALB, MUS) is not written. "Ethnic Russians in Latvia" stay Latvia's
+   civilians (LVACVL) and a region's adjective ("Tibetan protesters") its state's sector.
+11. **Persons of organisations** — "X, a spokesman for the UN refugee agency / the Red Cross
+   / Gazprom": the organisation's code and sector (and its state, if it has one).
 
-:func:`place_country` gives the state a place name lies in ("in Vladivostok" -> RUS).
+:func:`place_country` gives the state a place name lies in ("in Vladivostok" -> RUS); a
+disputed place gives the state that administers it (the southern Kurils -> RUS) and
+:func:`place_claimant` the state that claims it (JPN).
 
 Confidence by method (a resolution's ``confidence``): full name or title + name 0.95;
 organisation or state name 0.9; surname of a person in office at the date 0.9 (0.75 if not
 in office then); metonym 0.85; role description with a state 0.85; earlier name reused in
 the document 0.85; role description resolved to the last holder mentioned 0.7; group 0.7;
-pronoun 0.75 (syntax) or 0.65 (only candidate); adjective use ("Japanese steel") 0.7; new
+pronoun 0.75 (syntax) or 0.65 (only candidate), object pronoun 0.6 (0.55 from a coordination,
+a governing clause among several, or the previous sentence), possessor of an act 0.55;
+ethnic or religious group 0.75; adjective use ("Japanese steel") 0.7; new
 person 0.6 with context, 0.4 without; another office of a state ("finance minister") 0.6;
 "the government" with the state taken from the context 0.5.
 """
@@ -269,7 +297,7 @@ def resolve(doc: Doc, when: dt.date | None, db: ActorDB) -> list[ActorMention]:
         for tok in doc:
             tok.is_sent_start = tok.i == 0
     ctx = _Ctx(db, doc, when)
-    items = _role_phrases(ctx) + _entity_items(ctx)
+    items = _identity_items(ctx) + _role_phrases(ctx) + _entity_items(ctx)
     items.sort(key=lambda it: (it.start, -(it.end - it.start)))
     for item in items:
         if any(i in ctx.covered for i in range(item.start, item.end)):
@@ -369,6 +397,20 @@ def place_country(text: str, when: dt.date | None, db: ActorDB) -> str | None:
     if country is not None and fold(raw) not in {fold(a) for a in db.adjectives}:
         return db.countries[country].iso3
     return None
+
+
+def place_claimant(text: str, db: ActorDB) -> str | None:
+    """ISO3 of a state other than the administering one that claims a disputed place
+    ("Northern Territories", "Kunashir" -> JPN; places.tsv ``claimed_by``); None if the
+    place is not known to be disputed. :func:`place_country` gives the administering state."""
+    raw = re.sub(r"^(?:the|The)\s+", "", re.sub(r"\s+", " ", text.replace("’", "'")).strip())
+    place = db.places.get(raw)
+    if place is None:
+        key = fold(raw)
+        place = next((p for n, p in sorted(db.places.items()) if fold(n) == key), None)
+    if place is None or place.claimed_by is None:
+        return None
+    return db.countries[place.claimed_by].iso3
 
 
 # --------------------------------------------------------------------------- names
@@ -863,7 +905,11 @@ def _new_person(ctx: _Ctx, span: Span, name: str, country: str | None,
             country = country or _country_id(db, m.actor.country)
             if m.actor.sector and m.actor.sector not in {None, "IGO"} and sector is None:
                 sector = m.actor.sector
-        if m is not None and m.actor.kind == "igo" and igo is None:
+        if m is not None and igo is None and (m.actor.kind == "igo" or (
+                m.actor.kind == "organisation" and not m.actor.country and m.actor.cameo
+                and not _is_identity(m.actor))):
+            # "X, a spokesman for the UN refugee agency", "..., an official with the Red
+            # Cross": a person of an organisation that belongs to no state
             igo = m.actor
         if t.text in db.adjectives and country is None:
             country = db.adjectives[t.text]
@@ -875,8 +921,14 @@ def _new_person(ctx: _Ctx, span: Span, name: str, country: str | None,
             ent = ctx.ent_by_token.get(t.i)
             if igo is None and ent is not None and ent.label_ == "ORG":
                 aid = _lookup_name(db, ent.text, ctx.when, ("ORG",), allow_surname=False)
-                if aid in db.organisations and db.organisations[aid].kind == "igo":
+                org = db.organisations.get(aid) if aid else None
+                if org is not None and (org.kind == "igo" or (not org.country and org.cameo)):
                     igo = db.actor(aid, ctx.when)
+                elif org is not None and org.country in db.countries and country is None:
+                    # "X, a spokesman for Gazprom": the organisation's state and sector
+                    country = org.country
+                    if org.sector and sector is None:
+                        sector = org.sector
     if country is None and (words & (_MIL_TITLES | _OTHER_TITLES) or role):
         # "Foreign Minister Ali Karti of Sudan", "President X of the Philippines"
         country = _of_state_after(ctx, span.end)
@@ -904,7 +956,8 @@ def _new_person(ctx: _Ctx, span: Span, name: str, country: str | None,
                 break
     if country is None and igo is not None:
         # "X, the United Nations relief coordinator": an official of the organisation
-        return Actor(f"person:{slug(name)}", name, None, "IGO", role, igo.cameo, "person")
+        return Actor(f"person:{slug(name)}", name, None,
+                     "IGO" if igo.kind == "igo" else igo.sector, role, igo.cameo, "person")
     iso3 = db.countries[country].iso3 if country else None
     cameo = (db.cameo_country(country) + (sector or "")) if country else None
     return Actor(f"person:{slug(name)}", name, iso3, sector, role, cameo, "person")
@@ -1547,6 +1600,213 @@ class _CountriesLeaders(_Item):
             ctx.add(self.start, self.end, _group(ctx, ids), 0.7, "role")
 
 
+# --------------------------------------------------------------------------- ethnic and religious groups
+
+#: Nouns after an ethnic or religious adjective that name the group itself ("Kurdish leaders",
+#: "the Muslim community"), with no sector of their own.
+_IDENTITY_SELF = {"community", "communities", "leaders", "leader", "groups", "group", "minority",
+                  "minorities", "population", "clerics", "elders", "majority"}
+#: Armed people of a group without a state of its own are rebels in CAMEO's sense.
+_IDENTITY_ARMED = {"fighters", "fighter", "forces", "force", "troops", "militiamen"}
+
+
+@dataclass
+class _IdentityItem(_Item):
+    group: str  # identity group id, or "state:<country id>" for "ethnic <demonym>"
+    sector: str | None
+    country: str | None
+
+    def resolve(self, ctx: _Ctx) -> None:
+        ctx.add(self.start, self.end, _identity_actor(ctx, self.group, self.country, self.sector),
+                0.75, "role")
+
+
+#: Generic head nouns after an identity group's noun ("extremist organisation").
+_IDENTITY_HEADS = {"organisation", "organization", "organisations", "organizations", "movement",
+                   "movements", "faction", "factions", "network", "cell", "cells"}
+
+
+def _clause_locative_state(ctx: _Ctx, root: Token) -> str | None:
+    """The state named by an "in <state or place>" attached to the verb whose subject is
+    ``root`` ("... demonstrated on Tuesday in Serbia"); None if there is none or several."""
+    if root.dep_ not in {"nsubj", "nsubjpass"}:
+        return None
+    verb = root.head
+    found: set[str] = set()
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in {"in", "inside", "across", "throughout"}:
+            continue
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if obj is None:
+            continue
+        if any(c.dep_ == "conj" for c in obj.children):
+            return None  # "in Syria and Iraq": not one state
+        c, _ = _place_state_after(ctx, prep.i + 1)
+        if c is not None:
+            found.add(c)
+    return found.pop() if len(found) == 1 else None
+
+
+def _identity_actor(ctx: _Ctx, group: str, country: str | None, sector: str | None) -> Actor:
+    """The actor of an ethnic or religious group, of a state if known, and of a sector."""
+    db = ctx.db
+    if group.startswith("state:"):
+        # "ethnic Turks": coded, as CAMEO does, with the code of the state whose people they are
+        own = group.split(":", 1)[1]
+        gid, code, name = f"ethnic_{own.lower()}", db.cameo_country(own), \
+            f"ethnic {(db.countries[own].demonyms or (db.countries[own].name,))[0]}"
+    else:
+        g = db.identity_groups[group]
+        gid, code, name = g.id, g.code, g.name
+    actor_id = (f"{country}:" if country else "") + f"identity:{gid}" + (f":{sector}" if sector else "")
+    actor = ctx.new_actors.get(actor_id)
+    if actor is not None:
+        return actor
+    if country:
+        c = db.countries[country]
+        cameo: str | None = c.cameo + code + (sector or "")
+        full = f"{name} ({c.name})"
+        iso3: str | None = c.iso3
+    else:
+        # a code that is also a state's code ("ethnic Albanians" -> ALB) would read as that
+        # state: without the state they live in, such a group has no CAMEO code
+        clash = any(code == c.cameo or code == c.iso3 for c in db.countries.values())
+        cameo = None if clash else code + (sector or "")
+        full, iso3 = name, None
+    if sector:
+        full += f", {SECTORS.get(sector, sector)}"
+    actor = Actor(actor_id, full, iso3, sector, None, cameo, "organisation")
+    ctx.new_actors[actor_id] = actor
+    return actor
+
+
+def _is_identity(actor: Actor) -> bool:
+    return actor.actor_id.startswith("identity:") or ":identity:" in actor.actor_id
+
+
+@functools.lru_cache(maxsize=8)
+def _identity_first_words(db: ActorDB) -> frozenset[str]:
+    """First tokens of the nouns and adjectives of identity_groups.tsv (a quick pre-check)."""
+    out = set()
+    for w in db.identity_words:
+        out.add(w.split()[0])
+        out.add(re.split(r"[\s'’-]", w)[0])  # however the tokenizer splits "Shi'ite"
+    return frozenset(out)
+
+
+def _identity_items(ctx: _Ctx) -> list[_Item]:
+    """Ethnic and religious groups: "Kurds", "Iraqi Kurds", "Kurdish fighters", "Sunni
+    militants in Iraq", "ethnic Turks", "Bosnian Serbs" (identity_groups.tsv). An adjective
+    names the group only before a group noun; the state comes from a state modifier on the
+    left, the group's name, "in|of <place>" on the right, or the region its adjective names."""
+    db = ctx.db
+    doc = ctx.doc
+    if not db.identity_groups:
+        return []
+    words = _words(db)
+    table = db.identity_words
+    items: list[_Item] = []
+    n = len(doc)
+    firsts = _identity_first_words(db)
+    starts = [t.i for t in doc if t.text in firsts or t.lower_ in {"ethnic", "ethnically"}]
+    for i in starts:
+        if items and i < items[-1].end:
+            continue  # inside the group just found
+        found = None
+        for k in (3, 2, 1):
+            if i + k <= n:
+                text = doc[i:i + k].text
+                if text in table:
+                    found = (table[text][0], k, False)
+                    break
+        if found is None and doc[i].lower_ in {"ethnic", "ethnically"} and i + 1 < n:
+            nxt = doc[i + 1]
+            own = db.adjectives.get(nxt.text)
+            if own is None:
+                own = next((c for c in sorted(db.index.get(fold(nxt.text), ()))
+                            if c in db.countries and fold(nxt.text) in
+                            {fold(d) for d in db.countries[c].demonyms}), None)
+            if own is not None:
+                found = (f"state:{own}", 2, True)
+        if found is None:
+            continue
+        group, k, ethnic_state = found
+        end = i + k
+        if ethnic_state and end + 1 < n and doc[end].lower_ in {"in", "of"} and \
+                _place_state_after(ctx, end + 1)[0] is not None:
+            continue  # "ethnic Russians in Latvia": civilians of the state they live in
+        if not ethnic_state and doc[i:end].text in db.place_adjectives:
+            continue  # "Tibetan protesters": the region's state (role phrases)
+        g = db.identity_groups.get(group)
+        is_noun = ethnic_state and db.adjectives.get(doc[end - 1].text) is None or \
+            (g is not None and doc[i:end].text in g.nouns)
+        is_adj = ethnic_state or (g is not None and doc[i:end].text in g.adjectives)
+        # a group noun after it: "Kurdish fighters", "Sunni militants", "ethnic Albanian leaders"
+        sector: str | None = None
+        noun_end = None
+        for m in (3, 2, 1):
+            if not is_adj or end + m > n:
+                continue
+            low = doc[end:end + m].text.lower()
+            if low in _IDENTITY_ARMED:
+                sector, noun_end = "REB", end + m
+            elif low in _IDENTITY_SELF:
+                sector, noun_end = None, end + m
+            elif low in words.groups:
+                sector, noun_end = words.groups[low], end + m
+                if sector in {"MIL"}:
+                    sector = "REB"
+            elif low in words.institutions and _noun_sector(
+                    db, "inst", (words.institutions[low],)) in {"MIL", "REB"}:
+                sector, noun_end = "REB", end + m
+            if noun_end is not None:
+                break
+        if noun_end is None:
+            last = doc[end - 1]
+            if not is_noun or (end < n and doc[end].text in {"-", "–"}) or \
+                    last.dep_ in {"compound", "amod", "nmod"} and last.head.i >= end:
+                continue  # "the Kurdish language", "a Hutu-led government"
+            noun_end = end
+        start = i - 1 if ethnic_state is False and i > 0 and \
+            doc[i - 1].lower_ in {"ethnic", "ethnically"} else i
+        # the state: "Iraqi Kurds", "Turkey's Kurds", "Bosnian Serbs", "Kurds in Syria"
+        country = None
+        j = start - 1
+        if j >= 0:
+            k2 = j - 1 if doc[j].text in _POSSESSIVE and j > 0 else j
+            if doc[j].text in _POSSESSIVE or doc[k2].text in db.adjectives:
+                c, igo, first = _state_at(ctx, k2)
+                if c is not None and igo is None and not _pro_or_anti(doc, first):
+                    country, start = c, first
+        if country is None and g is not None and g.state:
+            country = g.state
+        if noun_end < n and noun_end > end and doc[noun_end].pos_ == "NOUN" and \
+                doc[noun_end - 1].head.i == noun_end and doc[noun_end].lower_ in _IDENTITY_HEADS:
+            noun_end += 1  # "a Protestant extremist organisation in Northern Ireland"
+        stop = noun_end
+        if country is None and noun_end + 1 < n and doc[noun_end].lower_ in {"in", "of"}:
+            c, place_end = _place_state_after(ctx, noun_end + 1)
+            k3 = noun_end + 2 if doc[noun_end + 1].lower_ == "the" else noun_end + 1
+            if c is None and k3 + 1 < n and doc[k3].text in db.adjectives and \
+                    doc[k3 + 1].pos_ == "PROPN":
+                # "inhabitants of the Syrian Golan Heights": the state the adjective names
+                c = db.adjectives[doc[k3].text]
+                place_end = next((e.end for e in doc.ents if e.start <= k3 + 1 < e.end), k3 + 2)
+            if c is not None:
+                country, stop = c, place_end
+        if country is None and g is not None:
+            country = next((db.place_adjectives[a] for a in g.adjectives
+                            if a == doc[i:end].text and a in db.place_adjectives), None)
+        if country is None:
+            # "ethnic Albanians demonstrated in Serbia": people of a group are coded by the
+            # state they act in, named by a locative of their own verb
+            country = _clause_locative_state(ctx, doc[start:stop].root)
+        if start > 0 and doc[start - 1].lower_ == "the":
+            start -= 1
+        items.append(_IdentityItem(start, stop, group, sector, country))
+    return items
+
+
 # --------------------------------------------------------------------------- pronouns
 
 
@@ -1576,6 +1836,7 @@ def _quoted_tokens(doc: Doc) -> set[int]:
 def _resolve_pronouns(ctx: _Ctx) -> None:
     doc = ctx.doc
     quoted = _quoted_tokens(doc)
+    event_nouns = _event_nouns(ctx.db)
     for tok in doc:
         low = tok.lower_
         if tok.i in ctx.covered or tok.pos_ != "PRON" or tok.i in quoted:
@@ -1592,22 +1853,40 @@ def _resolve_pronouns(ctx: _Ctx) -> None:
                 tok.dep_ in {"nsubj", "nsubjpass"} and
                 tok.head.lemma_ in {"be", "seem", "appear", "take", "remain", "become"})):
             continue
-        found, via_conj = _antecedent_by_syntax(ctx, tok, want)
+        if low in _OBJECT_PRONOUNS and tok.dep_ in _OBJECT_DEPS:
+            # an object pronoun is never the subject of its own clause ("X met Y and thanked
+            # him": Y; "X asked Y to call him": X; "X met him": unresolved)
+            # "signed it", "on it": usually a thing; such an "it" only takes the subject of a
+            # governing clause ("Israel said a bomb was fired at it"), never its own subject
+            thing = low == "it" and not (tok.dep_ in {"dobj", "obj"} and
+                                         tok.head.lemma_.lower() in _ACTOR_OBJECT_VERBS)
+            found, conf = _object_antecedent(ctx, tok, want, governing_only=thing)
+            if found is not None:
+                ctx.add(tok.i, tok.i + 1, found, conf, "pronoun")
+            continue
+        found, via_conj, subj = _antecedent_by_syntax(ctx, tok, want)
         conf = 0.75
         if found is not None and not via_conj:
             # another fitting actor between the subject and the pronoun: "X imposed sanctions
             # on Y since its annexation ...", "X thanked Y for his ...": the nearer object
             # if it is the only one, otherwise leave the pronoun unresolved
             others = _intervening(ctx, tok, want, found)
-            if len(others) == 1 and _is_object_of_clause(ctx, others[0], tok):
+            if subj is not None:
+                # actors named inside the subject itself ("Japan, which Russia accuses ...,
+                # defended its ...") do not stand between it and the pronoun
+                inside = {t.i for t in subj.subtree}
+                others = [o for o in others if not _mentioned_only_within(ctx, o, inside, tok)]
+            if len(others) == 1 and (_is_object_of_clause(ctx, others[0], tok) or (
+                    tok.dep_ == "poss" and tok.head.lemma_.lower() in event_nouns
+                    and not _coordinated_mention(ctx, others[0], tok, want))):
+                # "... toward Russia since its annexation of Crimea": the possessor of an
+                # act is the nearest fitting actor before it
                 found, conf = others[0], 0.55
             elif others:
                 continue
-        if found is not None and low in {"him", "her", "them"} and \
-                tok.dep_ in {"dobj", "obj", "dative", "iobj", "pobj"}:
-            # an object pronoun does not refer to the subject of its own clause chain
-            found = _nearest_other(ctx, tok, want, found)
-            conf = 0.6
+        if found is None and tok.dep_ == "poss" and tok.head.lemma_.lower() in event_nouns:
+            found = _nearest_possessor(ctx, tok, want)
+            conf = 0.55
         if found is None and (low != "it" or (
                 tok.dep_ == "nsubj" and tok.head.lemma_.lower() in _AGENT_VERBS)):
             found = _antecedent_by_window(ctx, tok, want)
@@ -1616,11 +1895,221 @@ def _resolve_pronouns(ctx: _Ctx) -> None:
             ctx.add(tok.i, tok.i + 1, found, conf, "pronoun")
 
 
-def _nearest_other(ctx: _Ctx, tok: Token, want: str, not_this: Actor) -> Actor | None:
+#: Object pronouns ("her" only where it is an object, not "her visit").
+_OBJECT_PRONOUNS = {"him", "her", "them", "it"}
+_OBJECT_DEPS = {"dobj", "obj", "dative", "iobj", "pobj"}
+#: Verbs whose object "it" is usually an actor ("warned it against ..."), not a thing.
+_ACTOR_OBJECT_VERBS = {"warn", "urge", "accuse", "ask", "invite", "thank", "tell", "criticise",
+                       "criticize", "threaten", "press", "pressure", "persuade", "inform",
+                       "assure", "reassure", "blame", "congratulate", "lobby", "punish",
+                       "sanction", "help", "encourage", "advise", "remind", "request"}
+_RELATIVE = {"who", "which", "that", "whom"}
+
+
+@functools.lru_cache(maxsize=8)
+def _event_nouns(db: ActorDB) -> frozenset[str]:
+    """Nouns of acts done by their possessor ("its annexation", "his visit"): roles.yaml."""
+    return frozenset(w.lower() for w in db.roles.get("event_nouns", []))
+
+
+def _clause_verb(tok: Token) -> Token | None:
+    """The verb of the clause a token belongs to (through nouns and prepositions)."""
+    node = tok
+    for _ in range(8):
+        if node.head is node:
+            return node if node.pos_ in {"VERB", "AUX"} else None
+        node = node.head
+        if node.pos_ in {"VERB", "AUX"}:
+            return node
+    return None
+
+
+def _clause_subjects(verb: Token, depth: int = 0) -> list[Token]:
+    """Subject tokens of a clause, with the controller of a clause without its own subject:
+    "asked Y to call him" -> Y; "promised to support him" -> the promiser; "met Y and thanked
+    him", "criticised Y, accusing her" -> the shared subject; "X, who invited him" -> X."""
+    subj = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if subj:
+        out = []
+        for s in subj:
+            if s.lower_ in _RELATIVE and verb.dep_ == "relcl":
+                s = verb.head
+            out.append(s)
+            out.extend(c for c in s.children if c.dep_ == "conj")
+        return out
+    if depth > 4 or verb.head is verb:
+        return []
+    if verb.dep_ == "xcomp":
+        objs = [c for c in verb.head.children if c.dep_ in {"dobj", "obj"} and c.i < verb.i]
+        if objs:
+            return objs
+        return _clause_subjects(verb.head, depth + 1)
+    if verb.dep_ in {"conj", "advcl"} and verb.head.pos_ in {"VERB", "AUX"}:
+        return _clause_subjects(verb.head, depth + 1)
+    return []
+
+
+def _token_actor(ctx: _Ctx, token: Token, want: str) -> Actor | None:
+    m = ctx.mention_at(token.i)
+    if m is None:
+        for t in token.children:
+            if t.dep_ in {"compound", "appos"}:
+                m = ctx.mention_at(t.i)
+                if m is not None:
+                    break
+    return m.actor if m is not None and _fits(m.actor, want) else None
+
+
+def _object_antecedent(ctx: _Ctx, tok: Token, want: str,
+                       governing_only: bool = False) -> tuple[Actor | None, float]:
+    """The antecedent of an object pronoun: a fitting actor that is not the subject of the
+    pronoun's own clause; the only such actor earlier in the sentence (or, when the
+    sentence has none, in the previous sentence), or the subject of a governing clause when
+    several are named; otherwise none. With ``governing_only``, only the subject of a
+    governing clause."""
+    verb = _clause_verb(tok)
+    excluded: list[Actor] = []
+    if verb is not None:
+        for s in _clause_subjects(verb):
+            a = _token_actor(ctx, s, want)
+            if a is not None:
+                excluded.append(a)
+
+    def allowed(a: Actor) -> bool:
+        return _fits(a, want) and not any(_same_referent(ctx, a, x, want) for x in excluded)
+
+    def distinct(ms: list[ActorMention]) -> list[Actor]:
+        out: list[Actor] = []
+        for m in ms:
+            if allowed(m.actor) and not any(_same_referent(ctx, m.actor, o, want) for o in out):
+                out.append(m.actor)
+        return out
+
+    if governing_only:
+        above, _, _ = _antecedent_by_syntax(ctx, tok, want)
+        return (above, 0.6) if above is not None and allowed(above) else (None, 0.0)
+    # "X called Y, asking him ...", "X met Y and thanked him": the object of the verb that
+    # controls the pronoun's clause
+    node = verb
+    for _ in range(3):
+        if node is None or node.dep_ not in {"advcl", "conj", "xcomp"} or \
+                any(c.dep_ in {"nsubj", "nsubjpass"} for c in node.children):
+            break
+        node = node.head
+        for obj in (c for c in node.children if c.dep_ in {"dobj", "obj"} and c.i < tok.i):
+            if want != "plural" and any(c.dep_ == "conj" for c in obj.children):
+                return None, 0.0  # "met Putin and Obama and thanked him": either of them
+            a = _token_actor(ctx, obj, want)
+            if a is not None and allowed(a) and (want != "plural" or _plural_object_ok(a)):
+                return a, 0.6
+    sent = tok.sent
+    lo, hi = ctx.doc[sent.start].idx, tok.idx
+    if want == "plural":
+        group = _coordinated_group(ctx, tok, excluded)
+        if group is not None:
+            return group, 0.55
+    here = distinct([m for m in reversed(ctx.mentions) if lo <= m.start < hi
+                     and (want != "plural" or _plural_object_ok(m.actor))])
+    if len(here) == 1:
+        return here[0], 0.6
+    if len(here) > 1:
+        above, _, _ = _antecedent_by_syntax(ctx, tok, want)
+        if above is not None and allowed(above) and any(a.actor_id == above.actor_id
+                                                        for a in here):
+            return above, 0.55
+        return None, 0.0
+    if sent.start == 0:
+        return None, 0.0
+    prev = ctx.doc[sent.start - 1].sent
+    plo = ctx.doc[prev.start].idx
+    before = distinct([m for m in reversed(ctx.mentions) if plo <= m.start < lo
+                       and (want != "plural" or _plural_object_ok(m.actor))])
+    if len(before) == 1:
+        return before[0], 0.55
+    return None, 0.0
+
+
+def _plural_object_ok(actor: Actor) -> bool:
+    """Whether "them" may stand for this actor: a group, an ethnic or religious group, a
+    state's people of a sector ("Japanese businesspersons") or an armed or opposition group,
+    not a named organisation such as a think tank or company."""
+    if actor.kind == "group" or _is_identity(actor):
+        return True
+    if actor.sector and actor.actor_id.endswith(f":{actor.sector}"):
+        return True
+    return actor.sector in {"REB", "INS", "RAD", "CRM", "OPP"}
+
+
+def _coordinated_group(ctx: _Ctx, tok: Token, excluded: list[Actor]) -> Actor | None:
+    """The last coordination of actors before ``tok`` in its sentence ("both Japan and Russia
+    ... between them") as a group, unless one of them is excluded."""
+    sent = tok.sent
+    for t in reversed(range(sent.start, tok.i)):
+        head = ctx.doc[t]
+        if head.dep_ == "conj":
+            continue
+        conj = [c for c in head.children if c.dep_ == "conj"]
+        if not conj:
+            continue
+        first = ctx.mention_at(head.i)
+        if first is None:
+            continue
+        ids = [first.actor.actor_id]
+        for c in conj:
+            cm = ctx.mention_at(c.i)
+            if cm is None:
+                ids = []
+                break
+            ids.append(cm.actor.actor_id)
+        ids = list(dict.fromkeys(ids))
+        if len(ids) < 2 or any(x.actor_id in ids for x in excluded):
+            return None
+        return _group(ctx, ids)
+    return None
+
+
+def _mentioned_only_within(ctx: _Ctx, actor: Actor, inside: set[int], tok: Token) -> bool:
+    """Whether every mention of ``actor`` in the pronoun's sentence before it lies on tokens
+    in ``inside``."""
+    lo = ctx.doc[tok.sent.start].idx
+    seen = False
+    for m in ctx.mentions:
+        if m.actor.actor_id != actor.actor_id or not (lo <= m.start < tok.idx):
+            continue
+        span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or not all(t.i in inside for t in span):
+            return False
+        seen = True
+    return seen
+
+
+def _coordinated_mention(ctx: _Ctx, actor: Actor, tok: Token, want: str) -> bool:
+    """Whether the actor's last mention before the pronoun is coordinated with another fitting
+    actor ("told Putin and Xi about his ..."): then the pronoun is ambiguous."""
     lo = ctx.doc[tok.sent.start].idx
     for m in reversed(ctx.mentions):
-        if lo <= m.start < tok.idx and _fits(m.actor, want) and \
-                m.actor.actor_id != not_this.actor_id:
+        if m.actor.actor_id != actor.actor_id or not (lo <= m.start < tok.idx):
+            continue
+        span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            return True
+        root = span.root
+        partners = [c for c in root.children if c.dep_ == "conj"]
+        if root.dep_ == "conj":
+            partners.append(root.head)
+            partners.extend(c for c in root.head.children if c.dep_ == "conj" and c is not root)
+        return any(_token_actor(ctx, p, want) is not None for p in partners)
+    return False
+
+
+def _nearest_possessor(ctx: _Ctx, tok: Token, want: str) -> Actor | None:
+    """The last fitting actor before a possessive of an act in the sentence ("... against
+    Russia over its annexation"), unless coordinated with another fitting actor."""
+    lo = ctx.doc[tok.sent.start].idx
+    for m in reversed(ctx.mentions):
+        if lo <= m.start < tok.idx and _fits(m.actor, want):
+            if _coordinated_mention(ctx, m.actor, tok, want):
+                return None
             return m.actor
     return None
 
@@ -1630,6 +2119,8 @@ def _fits(actor: Actor, want: str) -> bool:
     -> groups, plural sector actors ("Japanese businesspersons") and non-state groups."""
     if want == "person":
         return actor.kind == "person"
+    if _is_identity(actor):
+        return want == "plural"  # "the Kurds ... they"
     if want == "thing":
         return actor.kind in {"state", "organisation", "igo"}
     if actor.kind == "group":
@@ -1689,10 +2180,11 @@ def _is_object_of_clause(ctx: _Ctx, actor: Actor, tok: Token) -> bool:
     return False
 
 
-def _antecedent_by_syntax(ctx: _Ctx, tok: Token, want: str) -> tuple[Actor | None, bool]:
+def _antecedent_by_syntax(ctx: _Ctx, tok: Token,
+                          want: str) -> tuple[Actor | None, bool, Token | None]:
     """The subject of a clause governing the pronoun, if it is a fitting mention, and whether
     the pronoun reaches that clause through a coordinated verb ("X met Y and reaffirmed his
-    ...": the shared subject)."""
+    ...": the shared subject), and the subject token."""
     node = tok
     via_conj = False
     for _ in range(6):
@@ -1708,9 +2200,9 @@ def _antecedent_by_syntax(ctx: _Ctx, tok: Token, want: str) -> tuple[Actor | Non
                 continue
             actor = _mention_actor_of(ctx, child, want)
             if actor is not None and (child.i < tok.i or tok.sent.start <= child.i):
-                return actor, via_conj and child.i < tok.i
+                return actor, via_conj and child.i < tok.i, child
         node = head
-    return None, False
+    return None, False, None
 
 
 def _mention_actor_of(ctx: _Ctx, token: Token, want: str) -> Actor | None:
