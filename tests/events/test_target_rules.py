@@ -39,6 +39,9 @@ CASES = [
     ("Ethiopia's occupation of the Eritrean border town ended in 2000.", "192", "ETH", "ERI"),
     ("Crimea has been tense since its annexation by Russia.", "192", "RUS", None),
     ("Britain imposed sanctions on Argentina after its invasion of Chile.", "192", "ARG", "CHL"),
+    # a material act of the administering state on a disputed place targets the claimant
+    ("The Russian occupation of the Northern Territories angered Tokyo.", "192", "RUS", "JPN"),
+    ("Russia deployed new missiles on Kunashir last year.", "154", "RUS", "JPN"),
 ]
 
 
@@ -68,6 +71,8 @@ def test_target_rule(index, coded_cases):
     ("The Kenyan foreign minister criticised the decision in Geneva.", "111", "CHE"),
     # never the event's own object as its doer
     ("Crimea has been tense since its annexation by Russia.", "192", "UKR"),
+    # an undisputed place of the doer's own state has no claimant
+    ("Russia deployed new missiles on Sakhalin last year.", "154", "JPN"),
 ])
 def test_no_such_target(code, text, code_, wrong):
     (events,) = code([text])

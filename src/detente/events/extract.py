@@ -1153,6 +1153,7 @@ class Extractor:
             self._protest_target(cand)
             self._object_phrase_target(cand)
             self._located_target(cand)
+            self._disputed_place_target(cand)
             if not cand.sources and not (cand.explicit_subject and cand.targets):
                 continue
             kept.append(cand)
@@ -1405,6 +1406,45 @@ class Extractor:
         cand.targets = [ActorMention(place.start, place.end, place.text, state,
                                      min(place.confidence, 0.5), "location", None)]
         cand.confidence -= 0.1
+
+    def _disputed_place_target(self, cand: Candidate) -> None:
+        """A material act of the state administering a disputed place, done on or to that place
+        ("the Russian occupation of the Northern Territories", "Russia deployed missiles on
+        Kunashir"), is directed at the state that claims it (``claimed_by`` in the places data):
+        the place's own state is the doer and would otherwise leave the act without a target."""
+        if cand.pairwise or not cand.sources or cand.root not in self._LOCATED_ROOTS:
+            return
+        doers = {m.actor.country for m in cand.sources}
+        if len(doers) != 1 or None in doers:
+            return
+        if cand.targets and any(t.actor.country not in doers for t in cand.targets):
+            return
+        from ..actors import place_claimant
+
+        if self._db is None:
+            from ..actors import load_actor_db
+
+            self._db = load_actor_db()
+        for head in cand.anchors:
+            for prep in head.children:
+                if prep.dep_ != "prep" or prep.lower_ not in ("of", "on", "in", "to", "over", "onto"):
+                    continue
+                for p in prep.children:
+                    if p.dep_ != "pobj":
+                        continue
+                    ent = next((e for e in self.doc.ents if e.start <= p.i < e.end), None)
+                    text = ent.text if ent is not None else " ".join(
+                        t.text for t in p.subtree if t.dep_ != "det")
+                    if self._place_country(p) not in doers:
+                        continue
+                    claimant = place_claimant(text, self._db)
+                    state = self._state(claimant) if claimant and claimant not in doers else None
+                    if state is None:
+                        continue
+                    start = ent.start_char if ent is not None else p.idx
+                    end = ent.end_char if ent is not None else p.idx + len(p.text)
+                    cand.targets = [ActorMention(start, end, text, state, 0.5, "location", None)]
+                    return
 
     def _speculated_conflict(self, cand: Candidate) -> bool:
         """ "Putin may hope to take ...", "X could invade ...": material conflict (CAMEO 15-20)
