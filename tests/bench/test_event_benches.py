@@ -16,13 +16,13 @@ from detente.bench import petrarch_gsr, plover_gsr, seeds
 PETRARCH = BENCHMARKS / "petrarch2_gsr_validation.jsonl"
 PLOVER = BENCHMARKS / "plover_gsr_cameo.jsonl"
 
-#: measured 2026-11-23 (after context dating/venue targets): country+root F1 0.643 on all 78,
-#: 0.636 on PETRARCH2's 60
-PETRARCH_COUNTRY_ROOT_F1_ALL = 0.63
-PETRARCH_COUNTRY_ROOT_F1_60 = 0.62
-#: measured 2026-11-23: event type 0.683, pooled country 0.581
-PLOVER_TYPE_ACCURACY = 0.66
-PLOVER_COUNTRY_ACCURACY = 0.56
+#: measured 2026-11-23 (coder 0.3.1): country+root F1 0.671 on all 78, 0.673 on PETRARCH2's 60
+#: (first session: 0.643 / 0.636)
+PETRARCH_COUNTRY_ROOT_F1_ALL = 0.66
+PETRARCH_COUNTRY_ROOT_F1_60 = 0.66
+#: measured 2026-11-23 (coder 0.3.1): event type 0.770, pooled country 0.701 (was 0.683 / 0.581)
+PLOVER_TYPE_ACCURACY = 0.76
+PLOVER_COUNTRY_ACCURACY = 0.69
 
 pytestmark = pytest.mark.slow
 
