@@ -34,6 +34,10 @@ WISHED = [
     # postponed and cancelled event nouns
     ("The Chilean president postponed her visit to Peru until next year.", "042", "planned"),
     ("The Kenyan president cancelled his visit to Uganda.", "042", "negated"),
+    # refraining from an act: it did not happen; "from" alone does not negate
+    ("For months Brazil abstained from condemning Venezuela.", "111", "negated"),
+    ("Seoul refrained from imposing new sanctions on Pyongyang.", "163", "negated"),
+    ("Brazil refrained from comment at first but later condemned Venezuela.", "111", "asserted"),
 ]
 
 

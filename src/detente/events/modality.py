@@ -143,6 +143,10 @@ def clause_modality(anchors: list, lex: PatternSet, *, nominal: bool = False,
     for g in chain:
         if g.lemma_.lower() in m["negating_governors"] and _is_xcomp_chain(anchors[-1], g):
             return "negated", g.lemma_.lower()
+    head = anchors[-1]
+    if (head.dep_ == "pcomp" and head.head.lower_ == "from"
+            and head.head.head.lemma_.lower() in m.get("refraining_governors", ())):
+        return "negated", head.head.head.lemma_.lower()
     if (nominal and len(anchors) == 1 and trigger.dep_ == "pobj"
             and trigger.head.lower_ in ("after", "before", "during", "until", "following")
             and trigger.head.head.pos_ in ("VERB", "AUX")
