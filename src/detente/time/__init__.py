@@ -67,14 +67,14 @@ def _doc_gate(doc, text: str):
     """Accept ambiguous candidates (bare years, bare month names, weekdays, words such as
     'current') only where the text is well-cased and spaCy's NER or a preposition agrees."""
     lex = load_lexicon()
-    ents = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("DATE", "TIME")]
-    amounts = [(e.start_char, e.end_char) for e in doc.ents
-               if e.label_ in ("MONEY", "QUANTITY", "PERCENT")]
-    non_date = [(e.start_char, e.end_char) for e in doc.ents
-                if e.label_ in ("MONEY", "CARDINAL", "QUANTITY", "PERCENT", "PERSON", "ORG",
-                                "PRODUCT", "WORK_OF_ART", "LAW", "FAC", "GPE")]
-    names = [(e.start_char, e.end_char) for e in doc.ents
-             if e.label_ in ("PERSON", "ORG", "WORK_OF_ART", "FAC", "PRODUCT", "EVENT", "LAW")]
+    spans = [(e.label_, e.start_char, e.end_char) for e in doc.ents]  # doc.ents builds new spans
+    ents = [(s, e) for label, s, e in spans if label in ("DATE", "TIME")]
+    amounts = [(s, e) for label, s, e in spans if label in ("MONEY", "QUANTITY", "PERCENT")]
+    non_date = [(s, e) for label, s, e in spans
+                if label in ("MONEY", "CARDINAL", "QUANTITY", "PERCENT", "PERSON", "ORG",
+                             "PRODUCT", "WORK_OF_ART", "LAW", "FAC", "GPE")]
+    names = [(s, e) for label, s, e in spans
+             if label in ("PERSON", "ORG", "WORK_OF_ART", "FAC", "PRODUCT", "EVENT", "LAW")]
 
     def gate(rule: Rule, m: re.Match, _text: str) -> bool:
         kind = rule.ambiguous

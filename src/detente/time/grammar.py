@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 
 from .lexicon import Lexicon, holiday_date, load_events, load_lexicon
+from .prefilter import LEAD, StartTable, finditer
 from .values import (
     add_months,
     century_value,
@@ -510,7 +512,7 @@ def build_rules(lex: Lexicon) -> list[Rule]:
 
     def add(name: str, pattern: str, handler: Handler, ambiguous: str | None = None,
             before: str | None = None) -> None:
-        rx = re.compile(r"(?<![\w'’-])" + pattern + r"(?![\w])", re.IGNORECASE)
+        rx = re.compile(LEAD + pattern + r"(?![\w])", re.IGNORECASE)
         req = requires.get(name)
         rules.append(Rule(name, rx, handler, ambiguous,
                           re.compile(before, re.IGNORECASE) if before else None,
@@ -1205,11 +1207,21 @@ def default_rules() -> tuple[Rule, ...]:
     return tuple(build_rules(load_lexicon()))
 
 
+@functools.lru_cache(maxsize=1)
+def _start_table() -> StartTable:
+    """Where each of :func:`default_rules` may start in a text (see :mod:`.prefilter`)."""
+    return StartTable([rule.regex for rule in default_rules()])
+
+
 # --------------------------------------------------------------------------------------------
 # Scanning
 # --------------------------------------------------------------------------------------------
 
 Gate = Callable[[Rule, re.Match, str], bool]
+
+#: Below this length (a phrase to normalise) the rules are run over the whole text: finding
+#: their start positions would cost more than it saves.
+_SHORT_TEXT = 120
 
 _RANGE_SEP = re.compile(r"^\s*(?:-|–|—|to|until|till|through|thru|and)\s*$", re.IGNORECASE)
 _ALT_SEP = re.compile(r"^\s*,?\s*or\s*$", re.IGNORECASE)
@@ -1229,15 +1241,34 @@ def scan(
     tense_at: TenseFn | None = None,
     gate: Gate | None = None,
     combine: bool = True,
+    *,
+    prefilter: bool = True,
 ) -> list[Found]:
-    """Every time expression in ``text`` normalised against ``anchor`` (sorted by offset)."""
+    """Every time expression in ``text`` normalised against ``anchor`` (sorted by offset).
+
+    ``prefilter`` tries each rule only where its first characters occur (see
+    :mod:`.prefilter`) in texts of :data:`_SHORT_TEXT` characters or more; the result is the
+    same as trying it at every position (``False``).
+    """
     lex = load_lexicon()
     gate = gate or _lenient_gate
+    starts = _start_table().candidates(text) if prefilter and len(text) >= _SHORT_TEXT else None
     cands: list[tuple[int, int, int, Rule, re.Match]] = []
     for prio, rule in enumerate(default_rules()):
-        if rule.requires is not None and not rule.requires.search(text):
-            continue
-        for m in rule.regex.finditer(text):
+        positions = starts[prio] if starts is not None else None
+        if positions is None:
+            if rule.requires is not None and not rule.requires.search(text):
+                continue
+            matches: Iterator[re.Match] = rule.regex.finditer(text)
+        else:
+            # The rule's own positions first: most rules have no match in a text, and then
+            # the (whole-text) search for the word the rule requires is not needed.
+            matches = finditer(rule.regex, text, positions)
+            first = next(matches, None)
+            if first is None or (rule.requires is not None and not rule.requires.search(text)):
+                continue
+            matches = itertools.chain((first,), matches)
+        for m in matches:
             s, e = m.span()
             if e <= s:
                 continue
