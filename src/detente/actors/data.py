@@ -97,8 +97,9 @@ def slug(name: str) -> str:
     return text
 
 
+@functools.lru_cache(maxsize=65536)
 def fold(text: str) -> str:
-    """Key used for case- and accent-insensitive name lookups."""
+    """Key used for case- and accent-insensitive name lookups (cached: the same words recur)."""
     text = unicodedata.normalize("NFKD", text.replace("’", "'"))
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = re.sub(r"\s+", " ", text).strip().casefold()
