@@ -30,7 +30,7 @@ from dataclasses import dataclass
 
 from ..errors import ConfigError
 from ..records import TimeExpression
-from .lexicon import _data_dir, load_events
+from .lexicon import _data_dir, keyed_pattern_rows, load_events
 from .values import decade_value
 
 __all__ = ["Period", "find_historical_anchors", "load_periods", "parse_periods", "period_value"]
@@ -53,34 +53,8 @@ class Period:
 def parse_periods(text: str, file: str = "periods.tsv") -> tuple[Period, ...]:
     """Validate the period table; raise :class:`ConfigError` naming file and line."""
     out: list[Period] = []
-    seen: set[str] = set()
-    header_seen = False
-    for lineno, line in enumerate(text.splitlines(), start=1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cols = line.split("\t")
-        if not header_seen:
-            header_seen = True
-            if cols[:4] != ["key", "pattern", "start", "end"]:
-                raise ConfigError("header must start with key, pattern, start, end", file=file,
-                                  line=lineno)
-            continue
-        if len(cols) < 4:
-            raise ConfigError(f"expected at least 4 tab-separated columns, got {len(cols)}",
-                              file=file, line=lineno)
-        key, pattern, start_s, end_s = (c.strip() for c in cols[:4])
-        note = cols[4].strip() if len(cols) > 4 else ""
-        if not re.fullmatch(r"[a-z0-9_]+", key) or key in seen:
-            raise ConfigError(f"key {key!r} must be unique lower_snake_case", file=file,
-                              line=lineno)
-        seen.add(key)
-        try:
-            re.compile(pattern)
-        except re.error as exc:
-            raise ConfigError(f"bad pattern for {key}: {exc}", file=file, line=lineno) from exc
-        if "(?P" in pattern or re.search(r"(?<!\\)\((?!\?)", pattern):
-            raise ConfigError(f"pattern for {key} must use only non-capturing groups (?:...)",
-                              file=file, line=lineno)
+    for lineno, key, pattern, start_s, end_s, note in keyed_pattern_rows(
+            text, file, ("key", "pattern", "start", "end")):
         try:
             start, end = dt.date.fromisoformat(start_s), dt.date.fromisoformat(end_s)
         except ValueError as exc:
@@ -89,8 +63,6 @@ def parse_periods(text: str, file: str = "periods.tsv") -> tuple[Period, ...]:
         if end < start:
             raise ConfigError(f"period {key} ends before it starts", file=file, line=lineno)
         out.append(Period(key, pattern, start, end, note))
-    if not header_seen:
-        raise ConfigError("empty table", file=file)
     return tuple(out)
 
 

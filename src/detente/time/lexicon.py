@@ -209,9 +209,12 @@ def parse_lexicon(text: str, file: str = "lexicon.yaml") -> Lexicon:
     )
 
 
-def parse_events(text: str, file: str = "events.tsv") -> tuple[ReferenceEvent, ...]:
-    """Validate the reference-event table; raise :class:`ConfigError` naming file and line."""
-    events: list[ReferenceEvent] = []
+def keyed_pattern_rows(text: str, file: str, columns: tuple[str, str, str, str]):
+    """Rows of a tab-separated table of ``key, pattern, <a>, <b>[, note]`` (the reference events
+    and the historical periods): checks the header, the column count, that keys are unique
+    lower_snake_case and that patterns compile with only non-capturing groups. Yields
+    ``(line number, key, pattern, a, b, note)``; raises :class:`ConfigError` naming file and line,
+    also for a table without rows."""
     seen: set[str] = set()
     header_seen = False
     for lineno, line in enumerate(text.splitlines(), start=1):
@@ -220,14 +223,14 @@ def parse_events(text: str, file: str = "events.tsv") -> tuple[ReferenceEvent, .
         cols = line.split("\t")
         if not header_seen:
             header_seen = True
-            if cols[:4] != ["key", "pattern", "date", "alt_date"]:
-                raise ConfigError("header must start with key, pattern, date, alt_date",
-                                  file=file, line=lineno)
+            if tuple(cols[:4]) != columns:
+                raise ConfigError(f"header must start with {', '.join(columns)}", file=file,
+                                  line=lineno)
             continue
         if len(cols) < 4:
             raise ConfigError(f"expected at least 4 tab-separated columns, got {len(cols)}",
                               file=file, line=lineno)
-        key, pattern, date_s, alt_s = (c.strip() for c in cols[:4])
+        key, pattern, a, b = (c.strip() for c in cols[:4])
         note = cols[4].strip() if len(cols) > 4 else ""
         if not re.fullmatch(r"[a-z0-9_]+", key) or key in seen:
             raise ConfigError(f"key {key!r} must be unique lower_snake_case", file=file,
@@ -240,6 +243,16 @@ def parse_events(text: str, file: str = "events.tsv") -> tuple[ReferenceEvent, .
         if "(?P" in pattern or re.search(r"(?<!\\)\((?!\?)", pattern):
             raise ConfigError(f"pattern for {key} must use only non-capturing groups (?:...)",
                               file=file, line=lineno)
+        yield lineno, key, pattern, a, b, note
+    if not header_seen:
+        raise ConfigError("empty table", file=file)
+
+
+def parse_events(text: str, file: str = "events.tsv") -> tuple[ReferenceEvent, ...]:
+    """Validate the reference-event table; raise :class:`ConfigError` naming file and line."""
+    events: list[ReferenceEvent] = []
+    for lineno, key, pattern, date_s, alt_s, note in keyed_pattern_rows(
+            text, file, ("key", "pattern", "date", "alt_date")):
         try:
             date = dt.date.fromisoformat(date_s)
             alt = None if alt_s in ("", "-") else dt.date.fromisoformat(alt_s)
@@ -247,8 +260,6 @@ def parse_events(text: str, file: str = "events.tsv") -> tuple[ReferenceEvent, .
             raise ConfigError(f"dates for {key} must be YYYY-MM-DD: {exc}", file=file,
                               line=lineno) from exc
         events.append(ReferenceEvent(key, pattern, date, alt, note))
-    if not header_seen:
-        raise ConfigError("empty table", file=file)
     return tuple(events)
 
 
