@@ -6,26 +6,12 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from actor_test_helpers import mention_for as _mention_for
 
 from detente.actors import group_members, load_actor_db, place_country, resolve
 from detente.actors.data import NONSTATE_SECTORS, SECTORS
 
 D = dt.date
-
-
-@pytest.fixture(scope="module")
-def db():
-    return load_actor_db()
-
-
-def _mention_for(mentions, text: str, phrase: str, nth: int = 0):
-    start = -1
-    for _ in range(nth + 1):
-        start = text.index(phrase, start + 1)
-    end = start + len(phrase)
-    covering = [m for m in mentions if m.start <= start and end <= m.end]
-    inside = [m for m in mentions if start <= m.start and m.end <= end]
-    return (covering or inside or [None])[0]
 
 
 # --------------------------------------------------------------------------- named groups
@@ -317,7 +303,7 @@ def test_japanese_fighters_are_not_rebels(nlp, db):
 
 def test_group_inside_a_group_is_flattened(nlp):
     """A coordination of a person and an already-grouped phrase gives one flat group."""
-    from detente.actors import group_members, load_actor_db, resolve
+    from detente.actors import group_members, resolve
 
     text = (
         "The talks ended in Paris on Friday. Obama and the leaders of France and Britain "

@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from actor_test_helpers import mention_for as _mention_for
 
-from detente.actors import group_members, load_actor_db, resolve
+from detente.actors import group_members, resolve
 
 D = dt.date
 
@@ -150,19 +151,6 @@ CASES = [
     # --- new actors from context -----------------------------------------------------------
     ("The head of Japan's Self-Defense Forces, Admiral Tetsuo Kanemura, will visit Russia.", D(2018, 9, 17), "Tetsuo Kanemura", "person:tetsuo_kanemura"),
 ]
-
-
-@pytest.fixture(scope="module")
-def db():
-    return load_actor_db()
-
-
-def _mention_for(mentions, text: str, phrase: str):
-    start = text.index(phrase)
-    end = start + len(phrase)
-    covering = [m for m in mentions if m.start <= start and end <= m.end]
-    inside = [m for m in mentions if start <= m.start and m.end <= end]
-    return (covering or inside or [None])[0]
 
 
 @pytest.mark.parametrize(("text", "when", "phrase", "expected"), CASES,

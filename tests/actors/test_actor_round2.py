@@ -8,28 +8,14 @@ import re
 from pathlib import Path
 
 import pytest
+from actor_test_helpers import mention_for as _mention_for
 
-from detente.actors import load_actor_db, place_claimant, place_country, resolve
+from detente.actors import place_claimant, place_country, resolve
 from detente.actors.data import apply_user_file
 from detente.errors import ConfigError
 
 D = dt.date
 WHEN = D(2016, 9, 2)
-
-
-@pytest.fixture(scope="module")
-def db():
-    return load_actor_db()
-
-
-def _mention_for(mentions, text: str, phrase: str, nth: int = 0):
-    start = -1
-    for _ in range(nth + 1):
-        start = text.index(phrase, start + 1)
-    end = start + len(phrase)
-    covering = [m for m in mentions if m.start <= start and end <= m.end]
-    inside = [m for m in mentions if start <= m.start and m.end <= end]
-    return (covering or inside or [None])[0]
 
 
 def _pronoun(mentions, text: str, pronoun: str, nth: int):

@@ -8,23 +8,11 @@ import datetime as dt
 import itertools
 
 import pytest
+from actor_test_helpers import mention_for as _mention_for
 
-from detente.actors import group_members, load_actor_db, lookup, resolve
+from detente.actors import group_members, lookup, resolve
 
 D = dt.date
-
-
-@pytest.fixture(scope="module")
-def db():
-    return load_actor_db()
-
-
-def _mention_for(mentions, text: str, phrase: str):
-    start = text.index(phrase)
-    end = start + len(phrase)
-    covering = [m for m in mentions if m.start <= start and end <= m.end]
-    inside = [m for m in mentions if start <= m.start and m.end <= end]
-    return (covering or inside or [None])[0]
 
 
 # (sentence, article date, text of the mention, expected CAMEO actor code)
