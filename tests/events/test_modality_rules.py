@@ -34,6 +34,12 @@ WISHED = [
     # postponed and cancelled event nouns
     ("The Chilean president postponed her visit to Peru until next year.", "042", "planned"),
     ("The Kenyan president cancelled his visit to Uganda.", "042", "negated"),
+    # an event noun dated after the article (published 2018-09-17) has not happened yet,
+    # whichever clause carries the date; one dated before it has
+    ("Seoul must explain how the Chinese leader's visit to Japan in December would help trade.",
+     "042", "planned"),
+    ("Seoul must explain how the Chinese leader's visit to Japan in March helped trade.",
+     "042", "asserted"),
     # refraining from an act: it did not happen; "from" alone does not negate
     ("For months Brazil abstained from condemning Venezuela.", "111", "negated"),
     ("Seoul refrained from imposing new sanctions on Pyongyang.", "163", "negated"),

@@ -885,7 +885,10 @@ def extract_events(doc, *, doc_id: str, file: str, publication_date: dt.date | N
             # (a widened date starts earlier: "next month" read within +-3 days of 3 May)
             reading = timex_date(tx) if tx is not None and basis != "publication" else None
             ahead = reading[2] if reading is not None else first_day
-            if (modality == "asserted" and (attached or basis in ("clause", "context") and tense != "past")
+            # an event noun dated after the article ("how Putin's visit in December would ...")
+            # has not happened yet either, whichever clause carries the date
+            if (modality == "asserted" and (attached or basis in ("clause", "context") and tense != "past"
+                                            or cand.nominal and basis == "sentence")
                     and publication_date is not None
                     and ahead is not None and ahead > publication_date):
                 modality = "planned"
