@@ -35,7 +35,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field, replace
 
-from ..actors import group_members, lookup
+from ..actors import group_members, load_actor_db, lookup, place_claimant, place_country
 from ..records import ActorMention
 from .modality import clause_modality, governors, lemma_forms
 from .patterns import Pattern, PatternSet
@@ -83,7 +83,6 @@ def expand_groups(mentions: list[ActorMention], when=None) -> list[ActorMention]
     """Group actors ("the two leaders", "both countries") become one mention per member."""
     known = {m.actor.actor_id: m.actor for m in mentions}
     out: list[ActorMention] = []
-    db = None
     for m in mentions:
         members = group_members(m.actor) if m.actor.kind == "group" else []
         if not members:
@@ -92,12 +91,8 @@ def expand_groups(mentions: list[ActorMention], when=None) -> list[ActorMention]
         for member in members:
             actor = known.get(member)
             if actor is None:
-                if db is None:
-                    from ..actors import load_actor_db
-
-                    db = load_actor_db()
                 try:
-                    actor = db.actor(member, when)
+                    actor = load_actor_db().actor(member, when)
                 except (KeyError, ValueError, LookupError):
                     log.debug("group member %s unknown", member)
                     continue
@@ -143,6 +138,7 @@ class Extractor:
         self.doc = doc
         self.when = when
         self._db = None
+        self._entities: dict | None = None
         self.lex = patterns
         self.index = MentionIndex(doc, mentions)
         self.last_pair: list[ActorMention] = []  # participants of the last symmetric event
@@ -150,6 +146,19 @@ class Extractor:
         self._noun_complements: set[int] = set()
         self._commentator_names: set[str] = set()
         self._sent_starts: list[int] | None = None
+
+    @property
+    def db(self):
+        """The actor data (loaded on first use)."""
+        if self._db is None:
+            self._db = load_actor_db()
+        return self._db
+
+    def entity_at(self, tok):
+        """The named entity containing ``tok``, else None (entities never overlap)."""
+        if self._entities is None:
+            self._entities = {i: e for e in self.doc.ents for i in range(e.start, e.end)}
+        return self._entities.get(tok.i)
 
     # -- actors of a noun phrase ------------------------------------------------------------
     def np_actors(self, tok, depth: int = 0) -> list[ActorMention]:
@@ -176,7 +185,7 @@ class Extractor:
         if tok.ent_type_ in ("GPE", "LOC") and tok.dep_ in ("dobj", "pobj"):
             # A place named as an argument ("visited Tokyo", "flew to Moscow"): the actor
             # resolver leaves locative uses unresolved; the state is the event's party.
-            ent = next((e for e in self.doc.ents if e.start <= tok.i < e.end), None)
+            ent = self.entity_at(tok)
             if ent is not None:
                 actor = self._lookup(ent.text)
                 if actor is not None:
@@ -629,7 +638,7 @@ class Extractor:
                     if p.dep_ != "pobj" or p.ent_type_ in ("DATE", "TIME"):
                         continue
                     if p.ent_type_ in _LOCATION_ENTS or (p.ent_type_ == "ORG" and p.pos_ == "PROPN"):
-                        ent = next((e for e in self.doc.ents if e.start <= p.i < e.end), None)
+                        ent = self.entity_at(p)
                         return ent.text if ent is not None else p.text
                     if p.pos_ == "PROPN" and self.index.at(p):
                         return " ".join(t.text for t in p.subtree if t.dep_ != "det")
@@ -826,7 +835,7 @@ class Extractor:
                              or p.ent_type_ in _LOCATION_ENTS]
                     if found:
                         return found
-                    ent = next((e for e in self.doc.ents if e.start <= p.i < e.end), None)
+                    ent = self.entity_at(p)
                     if ent is not None and ent.label_ in _LOCATION_ENTS:
                         actor = self._lookup(ent.text)
                         if actor is not None:
@@ -846,12 +855,8 @@ class Extractor:
         """ "students in Chile": the state's people of that sector, not the state."""
         if mention.actor.kind != "state" or not mention.actor.country:
             return mention
-        if self._db is None:
-            from ..actors import load_actor_db
-
-            self._db = load_actor_db()
         try:
-            actor = self._db.sector_actor(mention.actor.country, sector)
+            actor = self.db.sector_actor(mention.actor.country, sector)
         except (KeyError, ValueError, LookupError):
             return mention
         return replace(mention, actor=actor)
@@ -859,27 +864,16 @@ class Extractor:
     def _place_state(self, text: str):
         """The state a place known to the actor data lies in (cities, regions, islands), else
         None — never a person or organisation."""
-        from .. import actors
-
-        place_country = getattr(actors, "place_country", None)
-        if place_country is None:
-            return None
-        if self._db is None:
-            self._db = actors.load_actor_db()
         try:
-            iso3 = place_country(text, self.when, self._db)
+            iso3 = place_country(text, self.when, self.db)
         except (KeyError, ValueError, LookupError, TypeError):
             return None
         return self._state(iso3) if isinstance(iso3, str) and iso3 else None
 
     def _lookup(self, text: str):
         """The state a place name belongs to ("Zurich" -> Switzerland, "Beijing" -> China)."""
-        if self._db is None:
-            from ..actors import load_actor_db
-
-            self._db = load_actor_db()
         try:
-            actor = lookup(text, self.when, self._db)
+            actor = lookup(text, self.when, self.db)
         except (KeyError, ValueError, LookupError):
             actor = None
         if actor is not None and actor.country and actor.kind != "state":
@@ -1419,12 +1413,6 @@ class Extractor:
             return
         if cand.targets and any(t.actor.country not in doers for t in cand.targets):
             return
-        from ..actors import place_claimant
-
-        if self._db is None:
-            from ..actors import load_actor_db
-
-            self._db = load_actor_db()
         for head in cand.anchors:
             for prep in head.children:
                 if prep.dep_ != "prep" or prep.lower_ not in ("of", "on", "in", "to", "over", "onto"):
@@ -1432,12 +1420,12 @@ class Extractor:
                 for p in prep.children:
                     if p.dep_ != "pobj":
                         continue
-                    ent = next((e for e in self.doc.ents if e.start <= p.i < e.end), None)
+                    ent = self.entity_at(p)
                     text = ent.text if ent is not None else " ".join(
                         t.text for t in p.subtree if t.dep_ != "det")
                     if self._place_country(p) not in doers:
                         continue
-                    claimant = place_claimant(text, self._db)
+                    claimant = place_claimant(text, self.db)
                     state = self._state(claimant) if claimant and claimant not in doers else None
                     if state is None:
                         continue
@@ -1552,22 +1540,16 @@ class Extractor:
         return None
 
     def _place_country(self, tok) -> str | None:
-        """Country (ISO3) of the place named at ``tok``: ``detente.actors.place_country`` when
-        the actor layer offers it, else a look-up of the place name."""
-        ent = next((e for e in self.doc.ents if e.start <= tok.i < e.end and e.label_ in _LOCATION_ENTS), None)
-        text = ent.text if ent is not None else tok.text
-        from .. import actors
-
-        place_country = getattr(actors, "place_country", None)
-        if place_country is not None:
-            if self._db is None:
-                self._db = actors.load_actor_db()
-            try:
-                found = place_country(text, self.when, self._db)
-            except (KeyError, ValueError, LookupError, TypeError):
-                found = None
-            if found:
-                return found if isinstance(found, str) else getattr(found, "country", None)
+        """Country (ISO3) of the place named at ``tok``: ``detente.actors.place_country``, else the
+        actor mentioned there, else a look-up of the place name."""
+        ent = self.entity_at(tok)
+        text = ent.text if ent is not None and ent.label_ in _LOCATION_ENTS else tok.text
+        try:
+            found = place_country(text, self.when, self.db)
+        except (KeyError, ValueError, LookupError, TypeError):
+            found = None
+        if found:
+            return found
         for m in self.index.at(tok):
             if m.actor.country:
                 return m.actor.country
@@ -1575,12 +1557,8 @@ class Extractor:
         return actor.country if actor is not None else None
 
     def _state(self, iso3: str):
-        if self._db is None:
-            from ..actors import load_actor_db
-
-            self._db = load_actor_db()
         try:
-            return self._db.actor(iso3, self.when)
+            return self.db.actor(iso3, self.when)
         except (KeyError, ValueError, LookupError):
             return None
 
