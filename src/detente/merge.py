@@ -1072,8 +1072,8 @@ def merge_store(store, *, batch: int = STREAM_BATCH) -> int:
             events.sort(key=_event_order)
             if events:
                 # One insert per batch through Arrow (the store's own writer).
-                store._insert("events", MergedEvent.COLUMNS, [e.row() for e in events])
-                store._insert(
+                store.insert_rows("events", MergedEvent.COLUMNS, [e.row() for e in events])
+                store.insert_rows(
                     "event_links", ("event_key", "event_id"), [[e.event_key, m] for e in events for m in e.members]
                 )
             total += len(events)

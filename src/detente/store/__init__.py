@@ -287,7 +287,7 @@ class Store:
                 rows[st.stance_id] = [getattr(st, f) for f in stance_fields]
             stance_rows.extend(rows.values())
         if actors:
-            self._insert(
+            self.insert_rows(
                 "actors",
                 ("actor_id", "name", "country", "sector", "role", "cameo", "kind"),
                 [[a.actor_id, a.name, a.country, a.sector, a.role, a.cameo, a.kind] for a in actors.values()],
@@ -296,15 +296,15 @@ class Store:
                 "role = excluded.role, cameo = excluded.cameo, kind = excluded.kind",
             )
         if mention_rows:
-            self._insert("actor_mentions", ACTOR_MENTION_COLUMNS, mention_rows)
+            self.insert_rows("actor_mentions", ACTOR_MENTION_COLUMNS, mention_rows)
         if timex_rows:
-            self._insert("timexes", TIMEX_COLUMNS, timex_rows)
+            self.insert_rows("timexes", TIMEX_COLUMNS, timex_rows)
         if event_rows:
-            self._insert("event_mentions", (*EventMention.JSONL_FIELDS, "trigger", "extra"), event_rows)
+            self.insert_rows("event_mentions", (*EventMention.JSONL_FIELDS, "trigger", "extra"), event_rows)
         if stance_rows:
-            self._insert("stances", stance_fields, stance_rows)
+            self.insert_rows("stances", stance_fields, stance_rows)
 
-    def _insert(self, table: str, columns: Sequence[str], rows: list[list[Any]], conflict: str = "") -> None:
+    def insert_rows(self, table: str, columns: Sequence[str], rows: list[list[Any]], conflict: str = "") -> None:
         """Insert ``rows`` in one statement through an Arrow table (far faster than executemany).
 
         Falls back to ``executemany`` (DuckDB's own casts) when a value does not fit the
