@@ -295,10 +295,9 @@ _PERIOD_DAYS = {"day": 1, "week": 7, "month": 31, "quarter": 92, "half": 183, "s
                 "year": 366, "decade": 3660}
 
 
-def _paragraphs(doc, sents: list) -> list[int]:
+def _paragraphs(doc_text: str, sents: list) -> list[int]:
     """Paragraph number of each sentence (a line break between sentences starts a new one)."""
     out, n, prev_end = [], 0, None
-    doc_text = doc.text  # spaCy joins the tokens on every read of ``Doc.text``
     for sent in sents:
         text = sent.text
         start = sent.start_char + len(text) - len(text.lstrip())
@@ -767,9 +766,9 @@ def extract_events(doc, *, doc_id: str, file: str, publication_date: dt.date | N
     out: list[EventMention] = []
     seen: set[tuple] = set()
     recent: list[tuple[int, Candidate]] = []  # (sentence index, candidate) for elided targets
-    paragraphs = _paragraphs(doc, sents)
-    context: _Context | None = None  # the paragraph's last dated episode
     doc_text = doc.text  # spaCy joins the tokens on every read of ``Doc.text``
+    paragraphs = _paragraphs(doc_text, sents)
+    context: _Context | None = None  # the paragraph's last dated episode
     historical = _historical(doc, doc_text)
     dated_events: list[_Dated] = []  # events dated by the text, for their re-mentions
     window = publication_window_days if publication_date is not None else None
