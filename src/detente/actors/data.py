@@ -43,6 +43,7 @@ import yaml
 
 from ..errors import ConfigError
 from ..records import Actor
+from ..yaml_lines import line_loader
 
 log = logging.getLogger(__name__)
 
@@ -488,22 +489,8 @@ def _role_rank(term: Term) -> tuple[int, dt.date]:
 # --------------------------------------------------------------------------- loading
 
 
-class _LineLoader(yaml.SafeLoader):
-    """SafeLoader that records the line of every mapping as ``__line__``."""
-
-
-def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict:
-    mapping = loader.construct_mapping(node, deep=True)
-    mapping["__line__"] = node.start_mark.line + 1
-    return mapping
-
-
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 # dates stay strings, so that a bad date is reported with its line by our own validation
-_LineLoader.yaml_implicit_resolvers = {
-    key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
+_LineLoader = line_loader(dates_as_strings=True)
 
 
 def _date(value: Any, file: str, line: int | None, what: str) -> dt.date | None:

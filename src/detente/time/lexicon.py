@@ -20,6 +20,7 @@ from typing import Any
 import yaml
 
 from ..errors import ConfigError
+from ..yaml_lines import line_loader
 
 log = logging.getLogger(__name__)
 
@@ -79,19 +80,7 @@ class ReferenceEvent:
     note: str
 
 
-class _LineLoader(yaml.SafeLoader):
-    """YAML loader that remembers the line of every mapping key."""
-
-
-def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict:
-    mapping = yaml.SafeLoader.construct_mapping(loader, node, deep=True)
-    mapping["__lines__"] = {
-        loader.construct_object(k, deep=True): k.start_mark.line + 1 for k, _ in node.value
-    }
-    return mapping
-
-
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_LineLoader = line_loader(key_lines=True)  # the line of every mapping key
 
 
 def _data_dir() -> Path:
