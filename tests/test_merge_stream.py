@@ -3,12 +3,11 @@ result as merging every mention at once."""
 
 from __future__ import annotations
 
-import datetime as dt
-import random
 from collections import Counter
 
 import pytest
 
+from detente.bench.merge import ROOTS, build_store
 from detente.merge import (
     REMENTION_RULE,
     document_outlets,
@@ -18,113 +17,6 @@ from detente.merge import (
     partitions,
     stream_mentions,
 )
-from detente.records import Article, EventMention
-
-#: CAMEO roots with rough shares of a news corpus (consultations dominate).
-ROOTS = {"04": 30, "03": 10, "05": 8, "01": 6, "02": 6, "11": 5, "12": 4, "17": 4, "19": 4, "06": 3,
-         "07": 3, "08": 2, "10": 2, "13": 2, "16": 2, "14": 1, "15": 1, "18": 1, "20": 1, "09": 1}
-COUNTRIES = ["JPN", "RUS", "CHN", "USA", "KOR", "PRK", "IND", "PAK", "DEU", "FRA", "GBR", "UKR",
-             "IRN", "ISR", "TUR", "SYR", "EGY", "SAU", "BRA", "MEX", "ITA", "ESP", "POL", "CAN",
-             "AUS", "IDN", "VNM", "PHL", "THA", "NGA"]
-MODALITIES = ["asserted"] * 8 + ["planned", "proposed", "negated", "hypothetical"]
-SITES = [f"outlet{n}.example" for n in range(12)]
-
-
-def _vocabulary(rng: random.Random, n: int) -> list[str]:
-    letters = "abcdefghijklmnoprstuvw"
-    return ["".join(rng.choice(letters) for _ in range(rng.randint(4, 9))) for _ in range(n)]
-
-
-def synthetic_articles(n_mentions: int, seed: int = 7, per_doc: int = 20) -> list[dict]:
-    """``write_articles`` items holding about ``n_mentions`` invented event mentions.
-
-    Each article reports a few events of one or two dyads, each several times (with the
-    same topic words, its date read from the text, from context, or only the publication
-    date), and some events are reported by several articles: a store whose merge has real
-    work to do, spread over many roots, dyads and dates.
-    """
-    rng = random.Random(seed)
-    words = _vocabulary(rng, 3000)
-    roots, weights = list(ROOTS), list(ROOTS.values())
-    # Popular dyads are far more frequent than the rest.
-    dyads = [(a, b) for a in COUNTRIES for b in COUNTRIES if a != b]
-    dyad_weights = [1.0 / (1 + i) ** 0.8 for i in range(len(dyads))]
-    rng.shuffle(dyads)
-    shared: list[dict] = []  # events that other articles also report
-    items, count, doc_n = [], 0, 0
-    while count < n_mentions:
-        doc_id = f"doc{doc_n:06d}"
-        doc_n += 1
-        pub = dt.date(2010, 1, 1) + dt.timedelta(days=rng.randrange(365 * 10))
-        doc_dyads = rng.choices(dyads, weights=dyad_weights, k=2)
-        events = []
-        for _ in range(max(1, per_doc // 3)):
-            if shared and rng.random() < 0.2:
-                events.append(rng.choice(shared))
-                continue
-            source, target = rng.choice(doc_dyads)
-            day = pub - dt.timedelta(days=rng.randrange(90))
-            event = {
-                "root": rng.choices(roots, weights=weights)[0], "source": source,
-                "target": None if rng.random() < 0.15 else target, "day": day,
-                "person": rng.randrange(3), "topic": rng.sample(words, 4),
-                "modality": rng.choice(MODALITIES),
-            }
-            events.append(event)
-            if rng.random() < 0.1:
-                shared.append(event)
-        mentions = []
-        for k in range(per_doc):
-            ev = rng.choice(events)
-            roll = rng.random()
-            if roll < 0.35:
-                date, precision, basis = pub.isoformat(), "day", "publication"
-            elif roll < 0.7:
-                date, precision, basis = ev["day"].isoformat(), "day", "clause"
-            elif roll < 0.82:
-                date, precision, basis = ev["day"].strftime("%Y-%m"), "month", "sentence"
-            elif roll < 0.88:
-                date, precision, basis = str(ev["day"].year), "year", "clause"
-            elif roll < 0.95:
-                date, precision, basis = ev["day"].isoformat(), "day", "context"
-            else:
-                date, precision, basis = None, None, "none"
-            person = rng.random() < 0.5
-            source_id = f"person:{ev['source'].lower()}_{ev['person']}" if person else ev["source"]
-            target = ev["target"]
-            sentence = " ".join(ev["topic"][: rng.randint(2, 4)] + rng.sample(words, 8)).capitalize() + "."
-            code = ev["root"] + rng.choice(["0", "1", "2"])
-            mentions.append(EventMention(
-                event_id=f"{doc_id}-{k:03d}", doc_id=doc_id, file=f"{doc_id}.txt", sentence=sentence,
-                sentence_index=k, char_start=0, char_end=len(sentence), date=date,
-                date_precision=precision, date_text=None, date_basis=basis,
-                source_actor_id=source_id, source_name=source_id, source_country=ev["source"],
-                source_sector="GOV", source_cameo=ev["source"] + "GOV",
-                target_actor_id=target, target_name=target, target_country=target,
-                target_sector=None, target_cameo=target,
-                cameo_code=code, cameo_root=ev["root"], plover_type="CONSULT", plover_mode=None,
-                quad_class=1, goldstein=round(rng.uniform(-10, 10), 1), modality=ev["modality"],
-                location=None, confidence=round(rng.uniform(0.5, 1.0), 2), coder_version="synthetic",
-                trigger=ev["topic"][0],
-            ))
-        count += len(mentions)
-        article = Article(
-            doc_id=doc_id, file=f"{doc_id}.txt", text=f"Synthetic article {doc_id}.",
-            site=rng.choice(SITES) if rng.random() < 0.9 else None, publication_date=pub, word_count=3,
-        )
-        items.append({"article": article, "events": mentions})
-    return items
-
-
-def build_store(path, n_mentions: int, seed: int = 7) -> int:
-    """Write a synthetic store of about ``n_mentions`` mentions at ``path``; returns the count."""
-    from detente.store import open_store
-
-    items = synthetic_articles(n_mentions, seed)
-    with open_store(path) as store:
-        for start in range(0, len(items), 500):
-            store.write_articles(items[start:start + 500])
-        return store.query("SELECT count(*) AS n FROM event_mentions")[0]["n"]
 
 
 def _merged_rows(store) -> tuple[list, list]:
@@ -222,3 +114,61 @@ def test_empty_store_merges_to_nothing(tmp_db):
     with open_store(tmp_db) as store:
         assert merge_store(store) == 0
         assert store.query("SELECT count(*) AS n FROM events")[0]["n"] == 0
+
+
+@pytest.mark.parametrize("batch", [1, 100_000])
+def test_sliced_merge_equals_sliced_merge_of_everything(synthetic_db, whole, batch, monkeypatch):
+    """With partitions larger than the slice limit, the store's merge is still exactly
+    ``merge_mentions`` on every mention with the same limit; slicing keeps some reports apart."""
+    from detente.store import open_store
+
+    import detente.merge
+
+    monkeypatch.setattr(detente.merge, "_FETCH_ROWS", 3)  # documents read in many small chunks
+    limit = 150
+    with open_store(synthetic_db) as store:
+        expected = merge_mentions(load_mentions(store), sources=document_outlets(store), slice_limit=limit)
+        n = merge_store(store, batch=batch, slice_limit=limit)
+        events, links = _merged_rows(store)
+    assert n == len(expected) == len(events)
+    assert [tuple(r.values()) for r in events] == [tuple(e.row()) for e in sorted(expected, key=lambda e: e.event_key)]
+    assert len(links) == sum(e.n_mentions for e in expected)
+    # The slices cost some merges (reports of one event on both sides of a cut), not all.
+    assert len(whole) < len(expected) < 1.2 * len(whole)
+    assert sum(e.n_mentions > 1 for e in expected) > 100
+
+
+def test_slices_bound_the_batches_and_never_cut_a_document(synthetic_db):
+    from detente.store import open_store
+
+    limit = 150
+    with open_store(synthetic_db, read_only=True) as store:
+        per_doc = {r["doc_id"]: r["n"] for r in store.query(
+            "SELECT doc_id, count(*) AS n FROM event_mentions GROUP BY ALL")}
+        total = sum(per_doc.values())
+        seen: Counter = Counter()
+        sizes, place = [], {}
+        for k, (mentions, _) in enumerate(stream_mentions(store, batch=100, slice_limit=limit)):
+            sizes.append(len(mentions))
+            seen.update(m.event_id for m in mentions)
+            for m in mentions:
+                key = (m.doc_id, m.cameo_root, m.source_country, m.target_country)
+                place.setdefault(key, set()).add(k)
+    assert sum(seen.values()) == total and set(seen.values()) == {1}
+    assert max(sizes) <= limit
+    assert all(len(batches) == 1 for batches in place.values()), "a document's mentions of one group share a batch"
+
+
+@pytest.mark.parametrize(
+    ("docs", "limit", "expected"),
+    [
+        pytest.param([("a", 2), ("b", 2), ("c", 2)], 4, [0, 0, 1], id="fill then cut"),
+        pytest.param([("a", 5), ("b", 1)], 4, [0, 1], id="a larger document alone"),
+        pytest.param([("a", 1), ("b", 5), ("c", 1)], 4, [0, 1, 2], id="large in the middle"),
+        pytest.param([], 4, [], id="nothing"),
+    ],
+)
+def test_slice_documents(docs, limit, expected):
+    from detente.merge import slice_documents
+
+    assert [n for _, n in slice_documents(docs, limit)] == expected

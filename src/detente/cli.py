@@ -478,5 +478,28 @@ def bench_throughput(data, repeat, workers):
     click.echo(format_report(run(data, repeat=repeat, workers=workers)))
 
 
+@bench.command("merge")
+@click.option("--sizes", default=",".join(str(n) for n in (25_000, 100_000, 400_000)), show_default=True,
+              help="Store sizes to measure, in event mentions, comma-separated.")
+@click.option("--slice-limit", type=click.IntRange(1), help="Mentions per time slice (default: detente's).")
+@click.option("--no-unbounded", is_flag=True, help="Skip the unbounded merge (and the split figure).")
+@click.option("--out", "--output", "out", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also write the figures as JSON to this file.")
+def bench_merge(sizes, slice_limit, no_unbounded, out):
+    """Peak memory of merging synthetic stores of growing size, sliced and unbounded."""
+    from .bench.merge import format_report, run, write_json
+
+    try:
+        counts = [int(n.replace("_", "")) for n in sizes.split(",") if n.strip()]
+    except ValueError:
+        raise click.BadParameter(f"not a list of numbers: {sizes!r}", param_hint="--sizes") from None
+    if not counts or min(counts) < 1:
+        raise click.BadParameter("give at least one positive size", param_hint="--sizes")
+    figures = run(counts, slice_limit=slice_limit, unbounded=not no_unbounded)
+    click.echo(format_report(figures), nl=False)
+    if out:
+        write_json(figures, out)
+
+
 if __name__ == "__main__":
     main()

@@ -51,9 +51,19 @@ inside a block (root and unordered country pair; a mention with an unknown targe
 the blocks of its source country), so blocks that share no mention are independent
 (:func:`partitions`). It reads and merges whole partitions a batch at a time
 (:data:`STREAM_BATCH` mentions, or one larger partition), keeping only the fields merging
-needs, and writes each batch's events in the same transaction. The result is identical to
-:func:`merge_mentions` on every mention at once; memory follows the largest partition (in
-practice the busiest root), not the store.
+needs, and writes each batch's events in the same transaction.
+
+**Time slices.** A partition holding more than :data:`SLICE_LIMIT` mentions (a busy root and
+dyad over years of news) is merged in slices of at most that many mentions: its documents are
+ordered by the latest date their mentions in the partition carry (then by id) and cut into
+consecutive runs, each merged alone (:func:`slice_documents`). A document is never cut, so
+its re-mentions and same-article links are kept; reports of one event in two documents on
+either side of a cut stay two events. That loss is the price of memory that does not grow with
+the store: merging needs a bounded number of mentions in memory at once, whatever the size of
+the corpus. ``detente bench merge`` measures both (peak memory by store size, and the events a
+sliced merge keeps apart that one unbounded merge would join). :func:`merge_mentions` slices
+the same way, so the stored events are always those of :func:`merge_mentions` on every mention
+at once with the same limit.
 """
 
 from __future__ import annotations
@@ -66,7 +76,7 @@ import logging
 import re
 import sys
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -862,16 +872,71 @@ def _items(mentions: Sequence[EventMention], sources: Mapping[str, str]) -> list
     return out
 
 
+def _pieces(items: list[_Item], limit: int) -> list[list[_Item]]:
+    """``items`` split as :func:`merge_store` reads them: partitions of at most ``limit``
+    mentions together, each larger one cut into the time slices of :func:`slice_documents`."""
+    counts = Counter((it.mention.cameo_root, it.mention.source_country, it.mention.target_country)
+                     for it in items)
+    parts = partitions([(*key, n) for key, n in counts.items()])
+    if all(sum(g[3] for g in part) <= limit for part in parts):
+        return [items] if items else []
+    part_of = {g[:3]: n for n, part in enumerate(parts) for g in part}
+    members: dict[int, list[_Item]] = defaultdict(list)
+    for it in items:
+        m = it.mention
+        members[part_of[(m.cameo_root, m.source_country, m.target_country)]].append(it)
+    small: list[_Item] = []
+    pieces = []
+    for n in sorted(members):
+        part = members[n]
+        if len(part) <= limit:
+            small.extend(part)
+            continue
+        latest: dict[str, str] = {}
+        sizes: Counter = Counter()
+        for it in part:
+            doc = it.mention.doc_id
+            sizes[doc] += 1
+            latest[doc] = max(latest.get(doc, ""), it.mention.date or "")
+        order = sorted(sizes, key=lambda doc: (latest[doc], doc))
+        slice_of = dict(slice_documents(((doc, sizes[doc]) for doc in order), limit))
+        cut: dict[int, list[_Item]] = defaultdict(list)
+        for it in part:
+            cut[slice_of[it.mention.doc_id]].append(it)
+        pieces.extend(cut[k] for k in sorted(cut))
+    return ([small] if small else []) + pieces
+
+
+def slice_documents(docs: Iterable[tuple[str, int]], limit: int) -> Iterator[tuple[str, int]]:
+    """Cut a partition's documents, given in time order as ``(doc_id, mentions)``, into
+    consecutive slices of at most ``limit`` mentions (a larger document alone): yields
+    ``(doc_id, slice number)``. The order is the latest date the document's mentions in the
+    partition carry (as text: ``YYYY`` < ``YYYY-MM`` < ``YYYY-MM-DD``; undated first), then its id."""
+    number = held = 0
+    for doc, size in docs:
+        if held and held + size > limit:
+            number += 1
+            held = 0
+        held += size
+        yield doc, number
+
+
 def merge_mentions(
-    mentions: Sequence[EventMention], *, sources: Mapping[str, str] | None = None
+    mentions: Sequence[EventMention],
+    *,
+    sources: Mapping[str, str] | None = None,
+    slice_limit: int | None = None,
 ) -> list[MergedEvent]:
     """Group mentions reporting the same real-world event; one :class:`MergedEvent` per group.
 
     ``sources`` maps a ``doc_id`` to its outlet (site); without it each document counts as its
-    own source. The result is ordered by date (undated last), then by key.
+    own source. A partition of more than ``slice_limit`` mentions (default
+    :data:`SLICE_LIMIT`) is merged in time slices, as :func:`merge_store` does. The result is
+    ordered by date (undated last), then by key.
     """
+    slice_limit = SLICE_LIMIT if slice_limit is None else slice_limit
     items = _items(mentions, sources or {})
-    events = _merge_items(items)
+    events = [e for piece in _pieces(items, slice_limit) for e in _merge_items(piece)]
     events.sort(key=_event_order)
     log.info("merged %d mentions into %d events", len(items), len(events))
     return events
@@ -907,8 +972,11 @@ def document_outlets(store) -> dict[str, str]:
 
 
 #: :func:`merge_store` reads whole partitions until a batch holds at least this many mentions
-#: (a larger partition is read alone), so its memory does not grow with the store.
+#: (a larger partition is read alone, or in slices: :data:`SLICE_LIMIT`).
 STREAM_BATCH = 20_000
+#: A partition of more mentions than this is merged in time slices of at most this many
+#: (:func:`slice_documents`), so merging never holds more, whatever the store's size.
+SLICE_LIMIT = 100_000
 
 
 def _blocking_keys(root: str | None, source: str | None, target: str | None) -> tuple[tuple, list[str]]:
@@ -976,10 +1044,79 @@ def _batches(parts: list[list[tuple]], limit: int) -> list[list[tuple]]:
     return batches
 
 
-def _batch_cursors(store, batch: int, columns: Sequence[str]) -> Iterator[Any]:
-    """For each batch of whole partitions, the open cursor of a query giving ``columns`` of its
-    mentions (``m.`` prefixed) and the outlet of each one's document, in :func:`load_mentions`
-    order. Consume each cursor before asking for the next."""
+_PART_JOIN = (
+    "m.cameo_root IS NOT DISTINCT FROM p.cameo_root "
+    "AND m.source_country IS NOT DISTINCT FROM p.source_country "
+    "AND m.target_country IS NOT DISTINCT FROM p.target_country"
+)
+
+
+def _register(store, name: str, columns: Mapping[str, pa.Array]) -> None:
+    """Append ``columns`` to the temporary table ``name`` (made on first use)."""
+    view = f"_{name}_rows"
+    store.con.register(view, pa.table(dict(columns)))
+    try:
+        store.con.execute(f"CREATE TEMP TABLE IF NOT EXISTS {name} AS SELECT * FROM {view} LIMIT 0")
+        store.con.execute(f"INSERT INTO {name} SELECT * FROM {view}")
+    finally:
+        store.con.unregister(view)
+
+
+#: Rows fetched at a time when reading a large partition's documents.
+_FETCH_ROWS = 8192
+
+_PART_DOCS = (
+    "SELECT m.doc_id, coalesce(max(m.date), '') AS k, count(*) AS n FROM event_mentions m "
+    f"JOIN _detente_merge_parts p ON {_PART_JOIN} WHERE p.part = ? GROUP BY m.doc_id"
+)
+
+
+def _slice_part(store, part: int, first_batch: int, limit: int) -> int:
+    """Cut a large partition into time slices (:func:`slice_documents`): its documents' batch
+    numbers, from ``first_batch`` on, go to the ``_detente_merge_slices`` table. Only the first
+    document of each slice is held in memory (the documents are read with a cursor: their
+    number may be large). Returns the number of slices."""
+    cur = store.con.execute(f"{_PART_DOCS} ORDER BY k, m.doc_id", [part])
+    key = [""]  # the key of the document slice_documents has just placed
+
+    def docs() -> Iterator[tuple[str, int]]:
+        while chunk := cur.fetchmany(_FETCH_ROWS):
+            for doc, key[0], size in chunk:
+                yield doc, size
+
+    starts: list[tuple[str, str, int]] = []  # (key, doc_id, slice) of each slice's first document
+    for doc, number in slice_documents(docs(), limit):
+        if not starts or starts[-1][2] != number:
+            starts.append((key[0], doc, number))
+    if not starts:
+        return 0
+    store.con.register("_detente_merge_starts", pa.table({
+        "k": pa.array([s[0] for s in starts], pa.string()),
+        "doc_id": pa.array([s[1] for s in starts], pa.string()),
+        "number": pa.array([s[2] for s in starts], pa.int32()),
+    }))
+    try:
+        # A document belongs to the last slice starting at or before it in (key, doc_id) order.
+        store.con.execute(
+            "CREATE TEMP TABLE IF NOT EXISTS _detente_merge_slices "
+            "(part INTEGER, doc_id VARCHAR, batch INTEGER)"
+        )
+        store.con.execute(
+            "INSERT INTO _detente_merge_slices SELECT ?, d.doc_id, ? + ("
+            "SELECT max(s.number) FROM _detente_merge_starts s "
+            f"WHERE s.k < d.k OR (s.k = d.k AND s.doc_id <= d.doc_id)) FROM ({_PART_DOCS}) d",
+            [part, first_batch, part],
+        )
+    finally:
+        store.con.unregister("_detente_merge_starts")
+    return starts[-1][2] + 1
+
+
+def _batch_cursors(store, batch: int, columns: Sequence[str], slice_limit: int = SLICE_LIMIT) -> Iterator[Any]:
+    """For each batch (whole partitions, or one slice of a large one: see :func:`_pieces`),
+    the open cursor of a query giving ``columns`` of its mentions (``m.`` prefixed) and the
+    outlet of each one's document, in :func:`load_mentions` order. Consume each cursor
+    before asking for the next."""
     groups = [
         (r["cameo_root"], r["source_country"], r["target_country"], r["n"])
         for r in store.query(
@@ -987,43 +1124,51 @@ def _batch_cursors(store, batch: int, columns: Sequence[str]) -> Iterator[Any]:
             "GROUP BY ALL ORDER BY ALL"
         )
     ]
-    batches = _batches(partitions(groups), batch)
-    if not batches:
+    parts = partitions(groups)
+    if not parts:
         return
-    rows = [(g[0], g[1], g[2], n) for n, groups_of in enumerate(batches) for g in groups_of]
-    parts = pa.table({
+    large = [n for n, part in enumerate(parts) if sum(g[3] for g in part) > slice_limit]
+    batches = _batches([part for n, part in enumerate(parts) if n not in large], batch)
+    batch_of = {g[:3]: k for k, groups_of in enumerate(batches) for g in groups_of}
+    rows = [(*g[:3], n, batch_of.get(g[:3])) for n, part in enumerate(parts) for g in part]
+    _register(store, "_detente_merge_parts", {
         "cameo_root": pa.array([r[0] for r in rows], pa.string()),
         "source_country": pa.array([r[1] for r in rows], pa.string()),
         "target_country": pa.array([r[2] for r in rows], pa.string()),
-        "batch": pa.array([r[3] for r in rows], pa.int32()),
+        "part": pa.array([r[3] for r in rows], pa.int32()),
+        "batch": pa.array([r[4] for r in rows], pa.int32()),
     })
-    store.con.register("_detente_merge_rows", parts)
     try:
-        store.con.execute("CREATE OR REPLACE TEMP TABLE _detente_merge_parts AS SELECT * FROM _detente_merge_rows")
-    finally:
-        store.con.unregister("_detente_merge_rows")
-    sql = (
-        f"SELECT {', '.join(columns)}, coalesce(nullif(d.site, ''), nullif(d.file, ''), m.doc_id) "
-        "FROM event_mentions m JOIN _detente_merge_parts p "
-        "ON m.cameo_root IS NOT DISTINCT FROM p.cameo_root "
-        "AND m.source_country IS NOT DISTINCT FROM p.source_country "
-        "AND m.target_country IS NOT DISTINCT FROM p.target_country "
-        "LEFT JOIN documents d ON d.doc_id = m.doc_id "
-        "WHERE p.batch = ? ORDER BY m.doc_id, m.sentence_index, m.char_start, m.event_id"
-    )
-    try:
-        for n in range(len(batches)):
+        total = len(batches)
+        for part in large:
+            total += _slice_part(store, part, total, slice_limit)
+        if large:
+            slices = "LEFT JOIN _detente_merge_slices s ON s.part = p.part AND s.doc_id = m.doc_id "
+            which = ("coalesce(p.batch, s.batch)", slices)
+        else:
+            which = ("p.batch", "")
+        sql = (
+            f"SELECT {', '.join(columns)}, coalesce(nullif(d.site, ''), nullif(d.file, ''), m.doc_id) "
+            f"FROM event_mentions m JOIN _detente_merge_parts p ON {_PART_JOIN} {which[1]}"
+            f"LEFT JOIN documents d ON d.doc_id = m.doc_id "
+            f"WHERE {which[0]} = ? ORDER BY m.doc_id, m.sentence_index, m.char_start, m.event_id"
+        )
+        for n in range(total):
             yield store.con.execute(sql, [n])
     finally:
         store.con.execute("DROP TABLE IF EXISTS _detente_merge_parts")
+        store.con.execute("DROP TABLE IF EXISTS _detente_merge_slices")
 
 
-def stream_mentions(store, *, batch: int = STREAM_BATCH) -> Iterator[tuple[list[EventMention], dict[str, str]]]:
-    """The store's event mentions, a batch of whole partitions (see :func:`partitions`) of at
-    most ``batch`` mentions (or one larger partition) at a time, each with the outlets of its
-    documents (as :func:`document_outlets`), in :func:`load_mentions` order inside a batch."""
+def stream_mentions(
+    store, *, batch: int = STREAM_BATCH, slice_limit: int = SLICE_LIMIT
+) -> Iterator[tuple[list[EventMention], dict[str, str]]]:
+    """The store's event mentions, a batch at a time: whole partitions (see :func:`partitions`)
+    of at most ``batch`` mentions together, a partition of up to ``slice_limit`` alone, a larger
+    one in time slices of at most ``slice_limit`` (see :func:`slice_documents`); each batch with
+    the outlets of its documents (as :func:`document_outlets`), in :func:`load_mentions` order."""
     names = (*EventMention.JSONL_FIELDS, "trigger", "extra")
-    for cur in _batch_cursors(store, batch, [f"m.{c}" for c in names]):
+    for cur in _batch_cursors(store, batch, [f"m.{c}" for c in names], slice_limit):
         mentions, outlets = [], {}
         for row in cur.fetchall():
             mentions.append(_mention_from_row(dict(zip(names, row))))
@@ -1035,13 +1180,13 @@ def stream_mentions(store, *, batch: int = STREAM_BATCH) -> Iterator[tuple[list[
 _READ_COLUMNS = (*_MERGE_FIELDS, "sentence", "trigger")
 
 
-def _stream_items(store, batch: int) -> Iterator[list[_Item]]:
+def _stream_items(store, batch: int, slice_limit: int) -> Iterator[list[_Item]]:
     """Like :func:`stream_mentions`, but straight to the compact items merging works on (no
     record or row dict per mention; repeated strings shared)."""
     n = len(_MERGE_FIELDS)
     where = {name: i for i, name in enumerate(_READ_COLUMNS)}
     source_name, target_name = where["source_name"], where["target_name"]
-    for cur in _batch_cursors(store, batch, [f"m.{c}" for c in _READ_COLUMNS]):
+    for cur in _batch_cursors(store, batch, [f"m.{c}" for c in _READ_COLUMNS], slice_limit):
         shared: dict[Any, Any] = {}
         items = []
         while chunk := cur.fetchmany(4096):
@@ -1054,20 +1199,21 @@ def _stream_items(store, batch: int) -> Iterator[list[_Item]]:
         yield items
 
 
-def merge_store(store, *, batch: int = STREAM_BATCH) -> int:
+def merge_store(store, *, batch: int = STREAM_BATCH, slice_limit: int = SLICE_LIMIT) -> int:
     """Recompute ``events`` and ``event_links`` from ``event_mentions`` (one transaction).
 
-    The mentions are read and merged a batch of whole partitions at a time (no merge ever
-    crosses a partition: see :func:`partitions`), so memory is bounded by ``batch`` or by the
-    largest partition, not by the store. The result is the same as :func:`merge_mentions` on
-    every mention at once. Idempotent: the same mentions always give the same events and keys.
+    The mentions are read and merged a batch at a time (see :func:`stream_mentions`: no merge
+    ever crosses a partition, and a partition of more than ``slice_limit`` mentions is merged in
+    time slices), so memory is bounded by ``batch`` and ``slice_limit``, not by the store. The
+    result is the same as :func:`merge_mentions` on every mention at once with the same
+    ``slice_limit``. Idempotent: the same mentions always give the same events and keys.
     Returns the number of merged events.
     """
     total = n_mentions = 0
     with store.transaction() as con:
         con.execute("DELETE FROM event_links")
         con.execute("DELETE FROM events")
-        for items in _stream_items(store, batch):
+        for items in _stream_items(store, batch, slice_limit):
             events = _merge_items(items)
             events.sort(key=_event_order)
             if events:
