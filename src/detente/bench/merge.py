@@ -20,7 +20,6 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import json
-import multiprocessing
 import random
 import resource
 import tempfile
@@ -149,38 +148,25 @@ def _rss_mib() -> float:
     return pages * resource.getpagesize() / 2**20
 
 
-def _merge_child(path: str, slice_limit: int, keep_as: str | None, queue) -> None:
-    try:
-        from ..merge import merge_store
-        from ..store import open_store
+def _merge(path: str, slice_limit: int, keep_as: str | None) -> dict[str, Any]:
+    from ..merge import merge_store
+    from ..store import open_store
 
-        with open_store(path) as store:
-            before = _rss_mib()
-            t0 = time.perf_counter()
-            events = merge_store(store, slice_limit=slice_limit)
-            seconds = time.perf_counter() - t0
-            peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
-            if keep_as:
-                store.con.execute(f"CREATE OR REPLACE TABLE {keep_as} AS SELECT * FROM event_links")
-        queue.put(("ok", {"events": events, "seconds": seconds, "peak_rss_mib": peak,
-                          "merge_mib": peak - before}))
-    except BaseException as exc:  # report anything to the parent, then fail
-        queue.put(("error", f"{type(exc).__name__}: {exc}"))
-        raise
+    with open_store(path) as store:
+        before = _rss_mib()
+        t0 = time.perf_counter()
+        events = merge_store(store, slice_limit=slice_limit)
+        seconds = time.perf_counter() - t0
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+        if keep_as:
+            store.con.execute(f"CREATE OR REPLACE TABLE {keep_as} AS SELECT * FROM event_links")
+    return {"events": events, "seconds": seconds, "peak_rss_mib": peak, "merge_mib": peak - before}
 
 
 def _merge_in_child(path: Path, slice_limit: int, keep_as: str | None = None) -> dict[str, Any]:
-    ctx = multiprocessing.get_context("spawn")
-    queue = ctx.Queue()
-    process = ctx.Process(target=_merge_child, args=(str(path), slice_limit, keep_as, queue))
-    process.start()
-    try:
-        status, payload = queue.get()
-    finally:
-        process.join()
-    if status != "ok":
-        raise RuntimeError(f"merge of {path} failed: {payload}")
-    return payload
+    from .child import run_in_child
+
+    return run_in_child(_merge, (str(path), slice_limit, keep_as), name=f"merge of {path}")
 
 
 def _split_share(path: Path) -> tuple[int, int]:

@@ -26,7 +26,6 @@ import datetime as dt
 import json
 import logging
 import math
-import multiprocessing
 import resource
 import shutil
 import tempfile
@@ -219,29 +218,18 @@ def _warm_up(options: Options) -> None:
 _PHASES = {"spacy": _phase_spacy, "pipeline": _phase_pipeline}
 
 
-def _child(name: str, inputs: str, options: Options, queue) -> None:
-    try:
-        figures = _PHASES[name](Path(inputs), options)
-        figures.update(_peaks())
-        queue.put(("ok", figures))
-    except BaseException as exc:  # report anything, including Ctrl-C, to the parent
-        queue.put(("error", f"{type(exc).__name__}: {exc}"))
-        raise
+def _phase(name: str, inputs: str, options: Options) -> dict[str, Any]:
+    figures = _PHASES[name](Path(inputs), options)
+    figures.update(_peaks())
+    return figures
 
 
 def run_phase(name: str, inputs: Path, options: Options) -> dict[str, Any]:
     """Run one phase in a fresh process; its figures plus its own peak memory."""
-    ctx = multiprocessing.get_context("spawn")
-    queue = ctx.Queue()
-    process = ctx.Process(target=_child, args=(name, str(inputs), options, queue), name=f"bench-{name}")
+    from .child import run_in_child
+
     t0 = time.perf_counter()
-    process.start()
-    try:
-        status, payload = queue.get()
-    finally:
-        process.join()
-    if status != "ok":
-        raise RuntimeError(f"throughput phase {name!r} failed: {payload}")
+    payload = run_in_child(_phase, (name, str(inputs), options), name=f"throughput phase {name!r}")
     payload["process_seconds"] = time.perf_counter() - t0
     return payload
 
