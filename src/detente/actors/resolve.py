@@ -1449,11 +1449,11 @@ def _role_phrases(ctx: _Ctx) -> list[_Item]:
                     k = end + 1
                     continue
                 break
-        # "rebels in Chad", "a court in Kenya", "troops from Bangladesh", "protesters in Cairo":
-        # the state the people or the institution belong to (not for armed forces "in" a
-        # place: "troops in Syria" are usually foreign troops)
+        # "rebels in Chad", "a court in Kenya", "troops from Bangladesh", "protesters in Cairo",
+        # "the government of Sindh province": the state the people or the institution belong to
+        # (not for armed forces "in" a place: "troops in Syria" are usually foreign troops)
         if not countries and org is None and kind in {"inst", "group"} and e + 1 < len(doc) \
-                and doc[e].lower_ in {"in", "from"} and not (
+                and doc[e].lower_ in {"in", "from", "of"} and not (
                     doc[e].lower_ == "in" and (_noun_sector(db, kind, key) in _NOT_LOCAL_SECTORS
                                                or title in _TRAVELLERS)) and not (
                     doc[e].lower_ == "from" and _leaving(doc[e - 1])):

@@ -24,7 +24,26 @@ For every sentence the extractor
    crackdown, aid, assault ...) at the place's state ("imposed a curfew in Mosul" -> IRQ). A
    possessor is an event noun's doer and its "of" phrase the object, a "by" agent outranks the
    possessor, and an unresolved possessive pronoun stands for the nearest fitting actor
-   before it ("... towards Russia since its annexation of Crimea" -> Russia).
+   before it ("... towards Russia since its annexation of Crimea" -> Russia);
+8. finds further targets and doers by general rules: the "by" phrase of an object noun or of
+   its participle ("investigating crimes committed by X"); the place left, not the owner, in
+   "the withdrawal of forces from X"; an ownerless event noun as the object of a verb of no
+   event of its own is that verb's subject's act ("X speeded up the withdrawal"); parser slips
+   ("kidnapped up to 16 X", "reject proposed X changes", "allowed X planes to land", "..., a
+   weekly reports" taken for an object); the recipient named inside an uncoded complement of a
+   threat, demand, appeal or refusal ("threatened to cut off gas to X"); the condition of a
+   threat anywhere in the threatened clause; the purpose of a protest ("a hunger strike to
+   protest against X's decision"); a protest during another act is that act's doer's; an act
+   in a purpose clause is done at the journey's destination ("sent experts to X to
+   investigate"), a participle act where its governing clause is directed ("a stance toward
+   X, imposing sanctions"); a passive attack "in <nationality> shelling" is done by that
+   state, at the place where it happened; a place taken by force is taken from the state it
+   lies in or off; something given back goes to the one it was "seized from"; a slot naming
+   only the doer itself gives way to its noun's other party ("reneged on his commitment to
+   X"); "gave the Ivory Coast 5 million dollars" (the indirect object hung on the amount); an
+   act done "in a gesture to X" or "as a concession to X" is directed at X; an event noun as
+   the "by" agent of a passive acts on its "on" object ("isolation imposed on X by Y's
+   sanctions").
 
 The result is a list of :class:`Candidate` per sentence; :mod:`detente.events.code` turns them
 into :class:`~detente.records.EventMention` records (dates, Goldstein, PLOVER, ids).
@@ -50,6 +69,30 @@ _LOCATION_PREPS = {"in", "at", "on"}
 _LOCATION_ENTS = {"GPE", "LOC", "FAC"}
 #: Prepositions by which a nominal event joins the clause of its doer ("during a visit to X").
 _ACCOMPANYING = {"during", "on"}
+#: Verbs whose subject seeks, weighs or perceives the event noun they govern rather than doing
+#: it ("find new agreements", "consider talks", "saw the visit as ..."): never its carrier.
+_NOT_DOING = frozenset({"find", "seek", "need", "want", "expect", "await", "consider", "discuss", "study",
+                        "review", "mention", "recall", "remember", "describe", "see", "watch", "follow",
+                        "view", "regard", "call", "name", "prefer", "like", "fear", "avoid", "miss"})
+#: Place nouns besides the pattern file's landmark nouns ("the islands off the coast of X").
+_PLACE_NOUNS = frozenset({"island", "islet", "area", "zone", "district", "enclave", "peninsula", "land",
+                          "strip", "outpost", "garrison", "town", "village", "city", "region", "province"})
+#: Nouns of bodies and offices: their name's modifiers ("Observer Mission", "Monitoring
+#: Committee") do not make their statements commentary.
+_BODY_NOUNS = frozenset({"mission", "agency", "organisation", "organization", "office", "commission",
+                         "committee", "council", "ministry", "department", "force", "body", "service"})
+#: Nouns of an act done for someone's sake ("in a gesture to X", "as a concession to Y").
+_GESTURES = frozenset({"gesture", "concession", "signal", "sign", "overture", "favour", "favor", "goodwill",
+                       "message", "tribute", "reward"})
+#: Heads of a counted group of people ("thousands of students", "a group of refugees").
+_QUANTITY_HEADS = frozenset({"ten", "tens", "hundred", "hundreds", "thousand", "thousands", "million",
+                             "millions", "dozen", "dozens", "score", "scores", "group", "crowd", "number"})
+#: Nouns and verbs of leaving a place: their "from X" is the place left, not the owner of what
+#: leaves ("the withdrawal of forces from X").
+_DEPARTURE_NOUNS = frozenset({"withdrawal", "pullout", "pull-out", "evacuation", "expulsion", "removal",
+                              "departure", "redeployment", "retreat", "drawdown", "exit"})
+_DEPARTURE_VERBS = frozenset({"withdraw", "pull", "evacuate", "expel", "remove", "redeploy", "retreat",
+                              "leave", "recall", "ship"})
 
 
 @dataclass
@@ -146,6 +189,7 @@ class Extractor:
         self._noun_complements: set[int] = set()
         self._commentator_names: set[str] = set()
         self._sent_starts: list[int] | None = None
+        self._attack_nouns_used: set[int] = set()  # attack nouns whose doer a passive verb took
 
     @property
     def db(self):
@@ -219,26 +263,53 @@ class Extractor:
             lemma = low.removesuffix("s")  # "Farmers" at the start of a sentence, tagged PROPN
         preps = ["of", "from"]
         if lemma in self.lex.located_institutions:
-            for word in ("in", "throughout", "across"):
-                for pobj in self.prep_objects(tok, word):
+            holders = [tok]
+            if tok.dep_ == "pobj" and tok.head.lower_ == "of" and (
+                    tok.head.head.ent_type_ in ("CARDINAL", "QUANTITY")
+                    or tok.head.head.lemma_.lower() in _QUANTITY_HEADS):
+                # "thousands of students throughout X": the place hangs on the quantity
+                holders.append(tok.head.head)
+            for word in ("in", "throughout", "across", "of"):
+                for pobj in (p for h in holders for p in self.prep_objects(h, word)):
                     found = self.conj_actors(pobj, depth + 1)
+                    if word == "of" and not all(m.method in ("metonym", "location") for m in found):
+                        continue  # "workers of the X company of Tehran": only a place
                     sector = self.lex.located_sectors.get(lemma)
                     if found and sector:
                         found = [self._sector_of(m, sector) for m in found]
                     if found:
                         return found
         if lemma in self.lex.located_institutions:
-            # "workers affiliated with the X union", "rebels loyal to Y", "militants based in Z"
+            # "workers affiliated with the X union", "rebels loyal to Y", "militants based in Z",
+            # "refugees fleeing the war in X"
             for mod in (c for c in tok.children if c.dep_ in ("acl", "amod") and c.i > tok.i):
+                fled = [o for o in mod.children if o.dep_ in ("dobj", "obj")] if mod.lemma_.lower() in (
+                    "flee", "escape") else []
                 for word in ("with", "to", "in"):
-                    for pobj in self.prep_objects(mod, word):
+                    for pobj in (p for h in (mod, *fled) for p in self.prep_objects(h, word)):
                         found = self.conj_actors(pobj, depth + 1)
                         if found:
                             return found
         if lemma in self.lex.landmark_nouns:
-            preps += ["with", "in"]
+            preps += ["with", "in", "for"]  # "the border with X", "a camp for X refugees"
+        elif lemma in _DEPARTURE_NOUNS or self._departing(tok):
+            preps.remove("from")  # "the withdrawal of troops from X": the place left
         for word in preps:
             for pobj in self.prep_objects(tok, word):
+                found = self.conj_actors(pobj, depth + 1)
+                if found and word == "of" and lemma not in self.lex.located_institutions:
+                    # "the bus company of Tehran": a capital qualifying a thing is a place, its
+                    # state, not a metonym for the government
+                    found = [replace(m, actor=self._state(m.actor.country) or m.actor)
+                             if m.method == "metonym" and m.actor.country else m for m in found]
+                if found:
+                    return found
+        if tok.pos_ == "NOUN" and not self.index.at(tok):
+            # "crimes committed by X", "violations by X": the doer of an act or thing
+            agents = self.prep_objects(tok, "by") + [
+                p for acl in tok.children if acl.dep_ == "acl" and acl.tag_ == "VBN"
+                for p in self.prep_objects(acl, "by")]
+            for pobj in agents:
                 found = self.conj_actors(pobj, depth + 1)
                 if found:
                     return found
@@ -251,6 +322,17 @@ class Extractor:
                         if found:
                             return found
         return []
+
+    @staticmethod
+    def _departing(tok) -> bool:
+        """Whether ``tok`` is what leaves a place: the object of a verb of leaving ("withdrew
+        troops from X") or the "of" object of such a noun ("the withdrawal of forces from X")."""
+        head = tok.head
+        if head.lower_ == "of" and head.head.i != head.i:
+            head = head.head
+        forms = {head.lemma_.lower(), head.lower_}
+        return bool(forms & _DEPARTURE_NOUNS) or (
+            tok.dep_ in ("dobj", "obj") and bool(forms & _DEPARTURE_VERBS))
 
     def conj_actors(self, tok, depth: int = 0) -> list[ActorMention]:
         """Actors of ``tok`` and of its coordinated conjuncts ("A, B and C")."""
@@ -454,6 +536,12 @@ class Extractor:
     @staticmethod
     def objects(verb) -> list:
         objs = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+        if not objs:
+            # "seized up to 16 advisers": the parser hangs the counted object on "up to"
+            for c in verb.children:
+                if c.dep_ == "prep" and c.lower_ == "to" and c.i > 0 and verb.doc[c.i - 1].lower_ == "up":
+                    objs += [p for p in c.children if p.dep_ == "pobj"
+                             and any(n.dep_ in ("nummod", "quantmod") for n in p.children)]
         out = []
         for o in objs:
             # "the islands which the Soviet Union seized": the relative's antecedent
@@ -461,6 +549,31 @@ class Extractor:
                 o = verb.head
             out.extend([o, *o.conjuncts])
         return out
+
+    def slot_objects(self, verb) -> list:
+        """The direct objects of ``verb`` as argument slots: its objects (not a reporting
+        clause after a comma that the parser took for one), else ("up to 16 advisers") the
+        counted object, else the object of a participle the parser took for a complement clause
+        right after the verb ("reject proposed Israeli changes"), or the subject it gave a
+        to-infinitive ("allowed UN planes to land")."""
+        objs = [c for c in verb.children if c.dep_ in ("dobj", "obj") and not (
+            # "X threatened to Y, a weekly reports": a reporting clause taken for an object
+            c.left_edge.i > 0 and self.doc[c.left_edge.i - 1].text == ","
+            and any(x.dep_ in ("xcomp", "ccomp") and x.i < c.i for x in verb.children))]
+        if objs or verb.pos_ not in ("VERB", "AUX"):
+            return objs
+        objs = [o for o in self.objects(verb) if o.dep_ == "pobj"]
+        if objs:
+            return objs
+        for c in verb.children:
+            if (c.dep_ == "xcomp" and c.i == verb.i + 1 and c.tag_ in ("VBN", "VBD")
+                    and not any(a.dep_ in ("aux", "auxpass", "mark", *_SUBJ) for a in c.children)):
+                objs += [o for o in c.children if o.dep_ in ("dobj", "obj")]
+            elif c.dep_ == "ccomp" and any(a.tag_ == "TO" for a in c.children):
+                # "allowed UN planes to land": the parser makes the object the subject of
+                # the infinitive
+                objs += [o for o in c.children if o.dep_ in _SUBJ and o.i < c.i]
+        return objs
 
     @staticmethod
     def prep_objects(tok, word: str) -> list:
@@ -570,7 +683,7 @@ class Extractor:
         for slot in slots:
             found: list[ActorMention] = []
             if slot == "dobj":
-                for o in [c for c in tok.children if c.dep_ in ("dobj", "obj")]:
+                for o in self.slot_objects(tok):
                     found = self.conj_actors(o)
                     if not found and o.pos_ == "NOUN":
                         found = self._hosted_by(o)
@@ -578,7 +691,7 @@ class Extractor:
                 for o in [c for c in tok.children if c.dep_ == "dative" and c.pos_ != "ADP"]:
                     found = self.conj_actors(o)
             elif slot == "object_owner":
-                owners = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+                owners = self.slot_objects(tok)
                 if self.is_passive(tok):
                     owners.append(self.passive_target_token(tok))
                 for o in owners:
@@ -605,7 +718,11 @@ class Extractor:
                     found = list(complement.targets) or [
                         m for m in complement.sources]
             else:
-                for head in (tok, *extra_heads):
+                heads = [tok, *extra_heads]
+                if tok.pos_ in ("NOUN", "PROPN"):
+                    # "the withdrawal of forces from X": the preposition hung on the "of" object
+                    heads += self.prep_objects(tok, "of")
+                for head in heads:
                     for p in self.prep_objects(head, slot):
                         found.extend(self.conj_actors(p))
                     # Prepositions often attach to the object ("supplied arms to X"), or to
@@ -614,6 +731,32 @@ class Extractor:
                         for p in self.prep_objects(o, slot):
                             found.extend(self.conj_actors(p))
             found = _dedupe(found)
+            if found:
+                return found
+        return []
+
+    #: Prepositions by which a noun names the other party of what it stands for ("his
+    #: commitment to X", "its dispute with Y", "restrictions on its market for Z").
+    _RECIPIENT_PREPS = ("to", "with", "against", "for", "from")
+
+    def _beyond_own(self, tok, slots: tuple[str, ...], own: set[str]) -> list[ActorMention]:
+        """ "reneged on his commitment to the Zambian people", "imposed restrictions on its
+        market for new members": when a target slot names only the doer itself (by its own
+        possessive), the other party named by that noun's own prepositions."""
+        nouns = []
+        for slot in slots:
+            if slot == "dobj":
+                nouns += self.slot_objects(tok)
+            elif slot not in ("dative", "object_owner", "complement", "complement_subject", "complement_doer"):
+                nouns += self.prep_objects(tok, slot)
+                nouns += [p for o in self.slot_objects(tok) for p in self.prep_objects(o, slot)]
+        nouns = [n for n in nouns if n.pos_ in ("NOUN", "PROPN")]
+        pobjs = [p for n in nouns for w in self._RECIPIENT_PREPS for p in self.prep_objects(n, w)]
+        if nouns:
+            # "... on its labour market for new members": the "for" phrase on the verb
+            pobjs += self.prep_objects(tok, "for")
+        for p in pobjs:
+            found = [m for m in self.conj_actors(p) if m.actor.actor_id not in own]
             if found:
                 return found
         return []
@@ -668,6 +811,8 @@ class Extractor:
             return True
         words = {speaker.lemma_.lower()}
         for c in speaker.children:
+            if speaker.lemma_.lower() in _BODY_NOUNS and c.dep_ in ("compound", "amod"):
+                continue  # "the UN Observer Mission said": a body, not an observer
             if c.dep_ in ("appos", "compound", "amod", "acl", "relcl"):
                 words |= {t.lemma_.lower() for t in c.subtree}
         if words & self.lex.commentators:
@@ -750,6 +895,12 @@ class Extractor:
                 targets = self.conj_actors(t)
         if not targets:
             targets = self.target_from_slots(tok, pattern.target, complement)
+            own = {m.actor.actor_id for m in sources}
+            if targets and own and all(t.actor.actor_id in own for t in targets):
+                targets = self._beyond_own(tok, pattern.target, own) or targets
+        if (not targets and pattern.complement and complement is None and not controller
+                and not pattern.needs_target and code[:2] in self._DIRECTED_ROOTS):
+            targets = self._uncoded_complement_targets(tok)
         if code[:2] == "13" and not [t for t in targets if t.actor.actor_id not in {m.actor.actor_id for m in sources}]:
             targets = self._condition_subject(tok, complement) or targets
         if not targets and not (pattern.symmetric and len(sources) > 1):
@@ -781,11 +932,48 @@ class Extractor:
                                  and not passive)
         return cand
 
+    #: Roots of acts aimed at someone whose uncoded complement may name him: appeals,
+    #: demands, rejections ("refused to respond to a demand from X"), threats.
+    _DIRECTED_ROOTS = frozenset({"02", "10", "12", "13"})
+    #: Prepositions of an uncoded complement clause that name who it is directed at.
+    _COMPLEMENT_PREPS = ("to", "against", "on", "at", "with", "for")
+
+    def _uncoded_complement_targets(self, tok) -> list[ActorMention]:
+        """ "threatened to cut off electricity to the Azerbaijani republic", "refused to respond
+        to a demand from X": a threat, appeal, demand or refusal whose to-infinitive has no
+        pattern of its own is directed at the actor its clause names as object or by a
+        preposition of direction (on the verb or on its object), else at the state where it is
+        to happen."""
+        for c in tok.children:
+            if c.dep_ != "xcomp" or c.pos_ not in ("VERB", "AUX") or not any(
+                    a.tag_ == "TO" for a in c.children):
+                continue
+            objs = [o for o in c.children if o.dep_ in ("dobj", "obj")]
+            for o in objs:
+                found = [m for m in self.conj_actors(o) if m.actor.kind != "person" or o.ent_type_ == "PERSON"]
+                if found and self.match_noun(o) is None:
+                    return found
+            for word in self._COMPLEMENT_PREPS:
+                for head in (c, *objs):
+                    for p in self.prep_objects(head, word):
+                        if p.ent_type_ in ("DATE", "TIME"):
+                            continue
+                        found = self.conj_actors(p)
+                        if found:
+                            return found
+            found = self.location_actors(c, "", any_root=True)
+            if found:
+                return [m for m in found if m.actor.kind == "state"]
+        return []
+
     def _condition_subject(self, tok, complement: Candidate | None) -> list[ActorMention]:
         """ "X threatened to halt the talks if Y goes ahead", "... unless Y withdraws": a threat
-        is addressed to the one whose conduct is its condition."""
+        is addressed to the one whose conduct is its condition (the condition may hang on any
+        clause inside the threatened act: "to halt talks to cut arms if Y deploys ...")."""
         marks = self.lex.modality["hypothetical_marks"]
         heads = [tok] + (list(complement.anchors) if complement is not None else [])
+        heads += [t for c in tok.children if c.dep_ in ("xcomp", "ccomp") for t in c.subtree
+                  if t.pos_ in ("VERB", "AUX") and t.dep_ in ("acl", "relcl", "xcomp", "conj")]
         for head in heads:
             for c in head.children:
                 if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children):
@@ -827,9 +1015,18 @@ class Extractor:
                 # "at a jail in the capital", "in a village in the north of X": the place of the place
                 places += [q for p in places if p.pos_ == "NOUN" and not self.index.at(p)
                            for q in self.prep_objects(p, "in")]
+                # "in the capital Kabul", "in the city of Basra": the place named by the noun
+                places += [q for p in places if p.pos_ == "NOUN" and not self.index.at(p)
+                           for q in [*(c for c in p.children if c.dep_ == "appos"), *self.prep_objects(p, "of")]
+                           if q.ent_type_ in _LOCATION_ENTS]
                 for p in places:
                     if p.ent_type_ in ("DATE", "TIME"):
                         continue
+                    nxt = self.doc[p.i + 1] if p.i + 1 < len(self.doc) else None
+                    if (p.pos_ in ("NOUN", "VERB") and p.ent_type_ not in _LOCATION_ENTS and not self.index.at(p)
+                            and (self._attack_noun(p) or (nxt is not None and nxt.head.i in (p.i, c.head.i)
+                                                          and self._attack_noun(nxt)))):
+                        continue  # "killed in Israeli (tank) shelling": the attack, not a place
                     # a place, not a person or a thing owned by one ("at Putin's stance")
                     found = [m for m in self.conj_actors(p) if m.actor.kind == "state"
                              or p.ent_type_ in _LOCATION_ENTS]
@@ -946,7 +1143,17 @@ class Extractor:
                     return self.noun_candidate(cand_tok, p, governed=True)
         return None
 
+    def _no_carriers(self) -> frozenset[str]:
+        """Verbs whose subject is not the doer of the event noun they govern: verbs of saying,
+        cancelling and postponing."""
+        m = self.lex.modality
+        return (frozenset(self.lex.speech_verbs) | m.get("cancelling_governors", frozenset())
+                | m.get("postponing_governors", frozenset()) | _NOT_DOING)
+
     def noun_candidate(self, tok, pattern: Pattern, governed: bool = False) -> Candidate | None:
+        if (tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.lemma_.lower() == "protest"
+                and not any(c.dep_ in ("det", "poss", "amod") for c in tok.children)):
+            return None  # "... in protest of X's refusal": why another act is done, not an act
         sources: list[ActorMention] = []
         source_token = None
         poss = next((c for c in tok.children if c.dep_ == "poss"), None)
@@ -962,6 +1169,13 @@ class Extractor:
         if poss is not None:
             # "Russia's annexation of Crimea": with a possessor, the "of" phrase is the object
             source_slots = [s for s in source_slots if s != "of"]
+        elif ("of" in source_slots and tok.dep_ in ("dobj", "obj") and not governed
+              and set(verb_lemmas(tok.head)) & self.lex.light_verbs
+              and any(c.dep_ in _SUBJ for c in tok.head.children)):
+            # "NATO tightened the blockade of Serbia", "X launched an investigation of Y": the
+            # light verb's own subject is the doer and the "of" phrase what it is done to
+            source_slots = [s for s in source_slots if s != "of"]
+            patient = [m for p in self.prep_objects(tok, "of") for m in self.conj_actors(p)]
         for slot in source_slots:
             found: list[ActorMention] = []
             if slot == "poss":
@@ -1026,10 +1240,24 @@ class Extractor:
             if not sources and self.is_passive(carrier):  # "forces were engaged in ..."
                 subj = self.passive_target_token(carrier)
                 sources = self.conj_actors(subj) if subj is not None else []
-        if carrier is None and tok.dep_ == "pobj" and tok.head.lower_ in _ACCOMPANYING and code.startswith("04") \
+        if carrier is None and tok.dep_ == "pobj" and tok.head.lower_ in _ACCOMPANYING and (
+                code.startswith("04") or (code.startswith("14") and tok.head.lower_ == "during")) \
                 and tok.head.head.pos_ in ("VERB", "AUX"):
-            # "held talks with X during a visit to Y": the visit is the talks' doer's.
+            # "held talks with X during a visit to Y": the visit is the talks' doer's;
+            # "threw stones during demonstrations against X": so is the protest.
             carrier = tok.head.head
+        if (carrier is None and not sources and not governed and tok.dep_ in ("dobj", "obj")
+                and tok.head.pos_ == "VERB" and tok.head.dep_ not in ("advcl", "acl", "relcl", "pcomp")
+                and not any(c.dep_ == "neg" for v in (tok.head, tok.head.head) for c in v.children)
+                and not set(verb_lemmas(tok.head)) & self._no_carriers()
+                and self.match_verb(tok.head) is None
+                and not self.is_event_noun(self.subject_token(tok.head))):
+            # "X speeded up the withdrawal of its forces", "X completed the evacuation": an
+            # ownerless event noun as the object of a verb of no event of its own is the
+            # subject's act (not of a verb of saying, nor of cancelling or postponing it, whose
+            # event is told apart by its modality; nor when the subject is itself an event:
+            # "X's expulsion of Y drew protests")
+            carrier = tok.head
         if carrier is not None:
             anchors.append(carrier)
             if not sources and tok.dep_ in ("dobj", "obj", "pobj"):
@@ -1052,6 +1280,12 @@ class Extractor:
             for c in carrier.children:
                 if c.dep_ in ("dative", "iobj") and c.pos_ != "ADP":
                     targets = self.conj_actors(c)
+            if not targets:
+                # "gave the Ivory Coast 5 million dollars of aid": the parser hangs the
+                # indirect object on the amount as a modifier
+                amount = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else tok
+                targets = [m for c in amount.children if c.dep_ == "nmod" and c.i < amount.i
+                           for m in self.conj_actors(c) if m.actor.kind == "state"]
         ids = {m.actor.actor_id for m in sources}
         targets = [t for t in targets if t.actor.actor_id not in ids]
         pairwise = False
@@ -1103,7 +1337,7 @@ class Extractor:
             if tok.dep_ in ("dobj", "obj") and self.match_verb(tok.head) is not None:
                 continue
             cand = self.noun_candidate(tok, pattern)
-            if cand is not None and not cand.sources and cand.root in ("18", "19", "20"):
+            if cand is not None and (not cand.sources or not cand.targets) and cand.root in ("18", "19", "20"):
                 self._victims(cand)
             if cand is not None and not cand.sources:
                 self._located_protesters(cand)
@@ -1142,15 +1376,24 @@ class Extractor:
             self._venue_targets(cand)
             self._owned_place_targets(cand)
             if not cand.sources:
+                self._attack_noun_doer(cand)
                 self._located_protesters(cand)
                 self._located_attackers(cand)
+            self._purpose_target(cand)
+            self._gesture_target(cand)
+            self._agent_noun_target(cand)
+            self._destination_target(cand)
             self._protest_target(cand)
             self._object_phrase_target(cand)
             self._located_target(cand)
+            self._taken_from_target(cand)
+            self._seized_place_target(cand)
             self._disputed_place_target(cand)
             if not cand.sources and not (cand.explicit_subject and cand.targets):
                 continue
             kept.append(cand)
+        # "killed in Turkish shelling": the attack noun is the verb's own event, coded there
+        kept = [c for c in kept if c.trigger.i not in self._attack_nouns_used]
         kept = self._drop_redundant(kept)
         self._itinerary_steps(kept)
         for cand in kept:
@@ -1247,7 +1490,8 @@ class Extractor:
 
     def _victims(self, cand: Candidate) -> None:
         """ "A roadside bombing killed two soldiers", "three civilians were killed in a car
-        bombing": an attack by an unnamed doer against the named victims."""
+        bombing": an attack (by an unnamed doer, or by the one it is named after: "US drone
+        strikes killed X") against the named victims."""
         tok = cand.trigger
         victims: list[ActorMention] = []
         head = tok.head
@@ -1255,15 +1499,19 @@ class Extractor:
             for o in self.objects(head):
                 victims.extend(self.conj_actors(o))
         elif (tok.dep_ == "pobj" and tok.head.lower_ in ("in", "by") and self.is_passive(tok.head.head)
+              and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.head.head.children)
               and tok.head.head.lemma_.lower() not in ("engage", "participate", "involve")):
+            # (not "allegations that X had played a role in the massacre": an active perfect)
             # (not "forces were engaged in ethnic cleansing": they are its doers)
             t = self.passive_target_token(tok.head.head)
             if t is not None:
                 victims = self.conj_actors(t)
+        ids = {m.actor.actor_id for m in cand.sources}
+        victims = [m for m in victims if m.actor.actor_id not in ids]
         if victims:
             cand.targets = _dedupe(cand.targets + victims)
             cand.explicit_subject = True
-            cand.confidence -= 0.2
+            cand.confidence -= 0.1 if cand.sources else 0.2
 
     def _located_protesters(self, cand: Candidate) -> None:
         """ "Thousands rallied in Gaza": unnamed protesters are people of the place where they
@@ -1292,17 +1540,70 @@ class Extractor:
                 cand.targets = [t for t in cand.targets if t.actor.actor_id != state.actor_id]
                 cand.confidence -= 0.15
 
+    def _attack_noun(self, tok):
+        """ "tank shelling", "air strikes", "a car bombing": whether ``tok`` names an attack (an
+        event noun or verb of CAMEO roots 18-20)."""
+        if tok is None or tok.pos_ not in ("NOUN", "VERB", "PROPN"):
+            return False
+        forms = {tok.lemma_.lower(), tok.lower_}
+        pats = [p for f in forms for p in (*self.lex.nouns.get(f, ()), *self.lex.verbs.get(f, ()))]
+        return any(p.code[:2] in ("18", "19", "20") for p in pats)
+
+    def _attack_noun_doer(self, cand: Candidate) -> None:
+        """ "Four civilians were killed in Israeli tank shelling in the east of X", "died in a
+        Russian air strike": a passive attack without a "by" agent is done by the state its
+        attack noun is owned by or named after (the noun's possessor, nationality adjective or
+        compound); with no named victims its target is the state where it happened."""
+        tok = cand.trigger
+        if cand.nominal or cand.root not in ("18", "19", "20") or not self.is_passive(tok):
+            return
+        for p in self.prep_objects(tok, "in"):
+            nxt = self.doc[p.i + 1] if p.i + 1 < len(self.doc) else None
+            if self._attack_noun(p):
+                attack = p
+            elif nxt is not None and nxt.head.i in (tok.i, p.i) and self._attack_noun(nxt):
+                attack = nxt  # "in Israeli tank shelling", the parser splitting the compound
+            else:
+                continue
+            doers = [m for c in p.children if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i < p.i
+                     for t in c.subtree for m in self.index.at(t)
+                     if m.actor.kind in ("state", "organisation")]
+            doers = _dedupe(doers)
+            if not doers:
+                return
+            ids = {m.actor.actor_id for m in doers}
+            self._attack_nouns_used.update((attack.i, p.i))
+            cand.sources = doers
+            cand.source_token = p
+            cand.targets = [t for t in cand.targets if t.actor.actor_id not in ids]
+            if not cand.targets:
+                extra = tuple({attack.i: attack, p.i: p}.values())
+                places = [m for m in self.location_actors(tok, cand.code, extra)
+                          if m.actor.actor_id not in ids]
+                countries = {m.actor.country for m in places if m.actor.country}
+                state = self._state(countries.pop()) if len(countries) == 1 else None
+                if state is not None and state.actor_id not in ids:
+                    place = places[0]
+                    cand.targets = [ActorMention(place.start, place.end, place.text, state,
+                                                 min(place.confidence, 0.5), "location", None)]
+            cand.confidence -= 0.15
+            return
+
     def _located_attackers(self, cand: Candidate) -> None:
         """ "Ten soldiers were killed in X", "a reporter was killed in a bomb blast in Y": an
         attack on named victims by an unnamed doer is coded from the state where it happened
         (CAMEO practice, as for protesters), with a low confidence."""
         if cand.root not in ("18", "19", "20") or cand.sources or not cand.targets:
             return
-        places = self.location_actors(cand.trigger, cand.code, tuple(cand.anchors[1:]))
+        # "an explosion near X killed ...": the place may hang on the unnamed doer
+        doer = cand.source_token if cand.source_token is not None and cand.source_token.pos_ == "NOUN" else None
+        holders = (cand.trigger, *([doer] if doer is not None else []))
+        places = self.location_actors(cand.trigger, cand.code, tuple(cand.anchors[1:]) + holders[1:])
         if not places:
             # "outside (of) the city of X", "near the border town of Y"
             for word in ("outside", "near"):
-                for prep in (c for c in cand.trigger.children if c.dep_ == "prep" and c.lower_ == word):
+                for prep in (c for h in holders for c in h.children
+                             if c.dep_ in ("prep", "advmod") and c.lower_ == word):
                     objs = [p for p in prep.children if p.dep_ == "pobj"]
                     objs += [q for o in prep.children if o.dep_ == "prep" and o.lower_ == "of"
                              for q in o.children if q.dep_ == "pobj"]
@@ -1318,6 +1619,105 @@ class Extractor:
                 cand.sources = [ActorMention(tok.idx, tok.idx + len(tok.text), tok.text, state, 0.3,
                                              "location", None)]
                 cand.confidence -= 0.2
+
+    #: Prepositions by which a protest or its purpose clause names what it is against.
+    _AGAINST_PREPS = ("against", "at", "over", "for", "of", "to", "with")
+
+    def _purpose_target(self, cand: Candidate) -> None:
+        """A protest with no named target (or only the default one) is directed at the actor
+        its purpose names: "began a hunger strike to protest against X's decision", "blocked
+        a road to show their disapproval for X's policies", "a strike in protest of X's
+        refusal", "rallied to demand reforms by X": the purpose clause's (or "in protest
+        of" phrase's) prepositional objects and objects, by their owner or doer."""
+        if cand.root != "14" or cand.pairwise or not cand.sources:
+            return
+        if cand.targets and not all(t.method == "default" for t in cand.targets):
+            return
+        heads = [a for a in cand.anchors]
+        clauses = [c for h in heads for c in h.children
+                   if c.dep_ in ("relcl", "acl", "advcl", "xcomp") and c.pos_ in ("VERB", "AUX")
+                   and any(a.tag_ == "TO" for a in c.children)]
+        # "in protest of/at/against X's refusal": the noun phrase of protest
+        protests = [p for h in heads for p in self.prep_objects(h, "in")
+                    if p.lemma_.lower() in ("protest", "response", "retaliation", "opposition")]
+        found: list[ActorMention] = []
+        for clause in clauses + protests:
+            objs = [o for o in clause.children if o.dep_ in ("dobj", "obj")]
+            for word in self._AGAINST_PREPS:
+                for head in (clause, *objs):
+                    for p in self.prep_objects(head, word):
+                        if p.ent_type_ not in ("DATE", "TIME"):
+                            found = found or self.conj_actors(p)
+            for o in objs:
+                found = found or self.conj_actors(o)
+            if found:
+                break
+        own = {m.actor.actor_id for m in cand.sources}
+        found = [m for m in found if m.actor.actor_id not in own]
+        if found:
+            cand.targets = _dedupe(found)
+            cand.confidence -= 0.05
+
+    def _agent_noun_target(self, cand: Candidate) -> None:
+        """ "the isolation imposed on Russia by US sanctions", "pressure put on X by Y's
+        blockade": an event noun that is the "by" agent of a passive verb acts on that verb's
+        "on/upon/against" object."""
+        tok = cand.trigger
+        if (cand.targets or cand.pairwise or not cand.sources or not cand.nominal
+                or tok.dep_ != "pobj" or tok.head.dep_ != "agent"):
+            return
+        own = {m.actor.actor_id for m in cand.sources}
+        found = [m for w in ("on", "upon", "against") for p in self.prep_objects(tok.head.head, w)
+                 for m in self.conj_actors(p) if m.actor.actor_id not in own]
+        if found:
+            cand.targets = _dedupe(found)
+            cand.confidence -= 0.05
+
+    def _gesture_target(self, cand: Candidate) -> None:
+        """ "In a gesture to Japan, Russia held talks ...", "as a concession to X, Y released
+        ...": an act done as a gesture, concession or signal to someone is directed at them."""
+        if cand.targets or cand.pairwise or not cand.sources:
+            return
+        own = {m.actor.actor_id for m in cand.sources}
+        for head in cand.anchors:
+            for p in (p for w in ("in", "as") for p in self.prep_objects(head, w)):
+                if p.lemma_.lower() not in _GESTURES:
+                    continue
+                found = [m for w in ("to", "toward", "towards", "for") for q in self.prep_objects(p, w)
+                         for m in self.conj_actors(q) if m.actor.actor_id not in own]
+                if found:
+                    cand.targets = _dedupe(found)
+                    cand.confidence -= 0.05
+                    return
+
+    def _destination_target(self, cand: Candidate) -> None:
+        """ "sent 20 experts to X to investigate ...", "flew to Y to hold talks": an act in a
+        purpose clause with no target of its own is done at the destination of the journey
+        it is the purpose of (the state named by the governing verb's "to" phrase); an act in a
+        participle clause, at the state the governing clause is directed at ("kept a firm
+        stance toward X, imposing sanctions")."""
+        tok = cand.trigger
+        if (cand.targets or cand.pairwise or not cand.sources or cand.nominal
+                or tok.dep_ not in ("advcl", "xcomp") or tok.head.pos_ not in ("VERB", "AUX")):
+            return
+        if any(a.tag_ == "TO" for a in tok.children):
+            words = ("to",)
+        elif tok.tag_ == "VBG" and tok.dep_ == "advcl" and not any(c.dep_ == "mark" for c in tok.children):
+            # "kept a firm stance toward X, imposing sanctions": the stance's direction
+            words = ("toward", "towards", "against")
+        else:
+            return
+        gov = tok.head
+        heads = [gov, *[o for o in gov.children if o.dep_ in ("dobj", "obj")]]
+        own = {m.actor.country for m in cand.sources}
+        for p in (p for h in heads for w in words for p in self.prep_objects(h, w)):
+            found = [m for m in self.conj_actors(p) if (m.actor.kind == "state" or m.method == "location"
+                                                        or p.ent_type_ in _LOCATION_ENTS)
+                     and m.actor.country not in own]
+            if found:
+                cand.targets = [replace(m, confidence=m.confidence * 0.8) for m in found]
+                cand.confidence -= 0.1
+                return
 
     def _protest_target(self, cand: Candidate) -> None:
         """A protest with no named target is against the government where it happens (CAMEO
@@ -1352,7 +1752,10 @@ class Extractor:
         if len(own) != 1:
             return  # doers of several states: the object may name any of them
         best: tuple | None = None
-        for obj in self.objects(cand.trigger):
+        # "mobilised reservists for a possible war against X": the purpose phrase too
+        purposes = [p for p in self.prep_objects(cand.trigger, "for") if p.pos_ == "NOUN"
+                    and any(c.dep_ == "prep" and c.lower_ in ("against", "on", "with") for c in p.children)]
+        for obj in self.slot_objects(cand.trigger) + purposes:
             for t in obj.subtree:
                 states = [m for m in self.index.at(t) if m.actor.kind == "state" and m.actor.country]
                 if not states:
@@ -1400,6 +1803,60 @@ class Extractor:
         cand.targets = [ActorMention(place.start, place.end, place.text, state,
                                      min(place.confidence, 0.5), "location", None)]
         cand.confidence -= 0.1
+
+    #: Participles of taking something from its owner ("weapons seized from X").
+    _TAKEN = frozenset({"seize", "take", "capture", "confiscate", "steal", "loot", "grab", "impound"})
+
+    def _taken_from_target(self, cand: Candidate) -> None:
+        """ "will return the weapons seized last year from UN peacekeepers", "handed back the
+        property taken from X": what is given back or handed over goes to the one it was taken
+        from (the object's participle "seized/taken from X")."""
+        if cand.targets or cand.pairwise or not cand.sources or cand.nominal:
+            return
+        own = {m.actor.actor_id for m in cand.sources}
+        for obj in self.objects(cand.trigger):
+            for acl in (c for c in obj.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                        and set(verb_lemmas(c)) & self._TAKEN):
+                found = [m for p in self.prep_objects(acl, "from") for m in self.conj_actors(p)
+                         if m.actor.actor_id not in own]
+                if found:
+                    cand.targets = _dedupe(found)
+                    cand.confidence -= 0.05
+                    return
+
+    #: Codes of taking or holding a place by force: seize, occupy, capture, annex.
+    _TAKING = ("1711", "192", "193", "1712")
+
+    def _seized_place_target(self, cand: Candidate) -> None:
+        """ "the islands off the coast of Hokkaido, which the Soviet Union seized", "captured a
+        village near the Syrian border": a place taken by force, named by what it lies off or
+        near, was taken from the state of that place (when it is not the doer's own)."""
+        if cand.targets or cand.pairwise or not cand.sources or cand.nominal \
+                or not cand.code.startswith(self._TAKING):
+            return
+        own = {m.actor.country for m in cand.sources}
+        for obj in self.objects(cand.trigger):
+            if obj.ent_type_ in _LOCATION_ENTS and not self.index.at(obj):
+                places = [obj]  # "Hokkaido, which X seized", "X seized Crimea": the place itself
+            elif obj.lemma_.lower() in self.lex.landmark_nouns or obj.lemma_.lower() in _PLACE_NOUNS:
+                clause = {t.i for c in obj.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
+                # a place the object lies off, in or on ("islands off the coast of X"), not one
+                # it is only near ("a village near the X border")
+                places = [t for t in obj.subtree if t.i not in clause and t.i != obj.i
+                          and t.ent_type_ in _LOCATION_ENTS
+                          and all(a.lower_ in ("off", "of", "in", "on") for a in t.ancestors
+                                  if a.dep_ == "prep" and obj in a.ancestors)]
+            else:
+                continue
+            for t in places:
+                country = self._place_country(t)
+                state = self._state(country) if country and country not in own else None
+                if state is not None:
+                    ent = self.entity_at(t)
+                    start, end = (ent.start_char, ent.end_char) if ent is not None else (t.idx, t.idx + len(t.text))
+                    cand.targets = [ActorMention(start, end, self.doc.text[start:end], state, 0.5, "location", None)]
+                    cand.confidence -= 0.1
+                    return
 
     def _disputed_place_target(self, cand: Candidate) -> None:
         """A material act of the state administering a disputed place, done on or to that place
