@@ -16,6 +16,15 @@ DATING = [
     # same kind of act among the same countries ("... also attended")
     (("On June 4, Abe attended the economic forum hosted by Russia. Leaders from China and Mongolia "
      "also attended."), "attended", "2018-06-04", "context"),
+    # a reaction to an act named by a bare definite anaphor follows the episode just told,
+    # whoever reacts ...
+    (("The Japanese government published a new guideline on July 16, 2008. The Russian public "
+      "was outraged by the action and demanded that the government respond."), "demanded",
+     "2008-07-16", "context"),
+    # ... but not when the noun names another act ("the action of Germany")
+    (("The Japanese government published a new guideline on July 16, 2008. The Russian public "
+      "was outraged by the action of Germany and demanded that the government respond."),
+     "demanded", "2018-09-17", "publication"),
     # a new paragraph ends the episode
     ("On March 3, the Japanese foreign minister met Lavrov in Moscow.\nHe also visited the Kremlin.",
      "visited", "2018-09-17", "publication"),

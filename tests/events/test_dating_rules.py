@@ -94,6 +94,43 @@ DATING = [
     # a past-tense recap in the same paragraph keeps the episode's date
     ("On March 3, Abe met Putin in Sochi. Japan criticised Russia over its stance.", "criticised",
      None, "2018-03-03", "day", "context"),
+    # an event noun carried by a coordinated verb shares its first conjunct's date
+    (("Last Friday, Abe attended the Winter Olympics in Sochi.\nCritics were silent.\nXi also "
+      "attended the Olympics in Sochi and won a meeting with Putin."), "meeting", None,
+     "2018-09-14", "day", "context"),
+    # a present-perfect summary dated only by the start of its period has no date of its own
+    ("Since taking office in May 2012, Modi has met Xi Jinping four times.", "met", None, None,
+     None, "none"),
+    ("Since May 2012, Modi has met Xi Jinping four times.", "met", None, None, None, "none"),
+    # ... but a simple past with a point in time keeps it
+    ("In May 2012, Modi met Xi Jinping in Beijing.", "met", None, "2012-05", "month", "clause"),
+    # an event named as the start of a lasting state: when, the text does not say
+    ("Washington has kept a firm line on Moscow since its annexation of Crimea.", "annexation",
+     None, None, None, "none"),
+    # a lasting state noun without a date of its own is not dated by publication ...
+    ("The Russian occupation of the islands angered Tokyo.", "occupation", None, None, None,
+     "none"),
+    # ... but dated by its own clause it keeps that date
+    ("The occupation of the islands in August 1945 angered Tokyo.", "occupation", None,
+     "1945-08", "month", "clause"),
+    # a date inside a quotation does not date the event around the quotation
+    (("\u201cThe statement of the two leaders in 2012 still holds,\u201d Lavrov said during a joint press "
+      "conference with Kishida in Tokyo."), "conference", None, "2018-09-17", "day",
+     "publication"),
+    ("Lavrov said during a joint press conference with Kishida in Tokyo in April 2012 that ties were good.",
+     "conference", None, "2012-04", "month", "clause"),
+    # an invitation dated by the visit it invites to (after publication) is made before it
+    ("By inviting Xi Jinping to Japan in December, Abe took a gamble.", "inviting", None,
+     "2018-09-17", "day", "publication"),
+    ("Abe will invite Xi Jinping to Japan in December.", "invite", None, "2018-12", "month",
+     "clause"),
+    # accepting an invitation to a dated occasion takes the occasion's date
+    (("Abe pleased Putin by accepting his invitation to attend the opening ceremony in Sochi "
+      "last Friday."), "accepting", None, "2018-09-14", "day", "context"),
+    # a contact relative clause ("the summit he will host this month") is dated by its own
+    # time expression (and is the one event of the summit)
+    (("Abe left for Europe to prepare the Group of Seven summit he will host this month."),
+     "host", None, "2018-09", "month", "clause"),
 ]
 
 

@@ -44,6 +44,18 @@ WISHED = [
     ("For months Brazil abstained from condemning Venezuela.", "111", "negated"),
     ("Seoul refrained from imposing new sanctions on Pyongyang.", "163", "negated"),
     ("Brazil refrained from comment at first but later condemned Venezuela.", "111", "asserted"),
+    # a noun of wish holds what is wished for, unless someone expresses it (a proposal)
+    (("The talks of Abe and Putin showcased their desire to continue expanding cooperation "
+      "between the two countries."), "050", "hypothetical"),
+    ("Japan's desire to expand cooperation with Russia is clear.", "050", "hypothetical"),
+    ("Abe expressed his desire for Japan and Russia to sign a peace treaty.", "057", "proposed"),
+    # a relative clause without a relative word: "the summit he will host" is still to come
+    ("Abe left for Europe to prepare the Group of Seven summit he will host this month.", "043",
+     "planned"),
+    ("Abe left for Europe to prepare the Group of Seven summit Merkel will attend this month.",
+     "042", "planned"),
+    ("Abe left for Europe to prepare the Group of Seven summit that he hosted last year.", "043",
+     "asserted"),
 ]
 
 
@@ -143,6 +155,16 @@ def test_cancelled_visit_in_reaction_reduces_relations(code, as_dyads, text, exp
     assert as_dyads(events) == expected, text
 
 
+# -- 4b. deploying a weapon made abroad is not an act against its maker --------------------------
+@pytest.mark.parametrize("text,expected", [
+    ("Russia is concerned by Japan's decision to deploy the US missile defense system.", {"JPN>-:154"}),
+    ("Russia deployed troops to the Ukrainian border.", {"RUS>UKR:154"}),
+])
+def test_deployed_weapon_maker_is_no_target(code, as_dyads, text, expected):
+    (events,) = code([text])
+    assert as_dyads(events) == expected, text
+
+
 def _side(country, cameo) -> str:
     return country or (cameo[:3] if cameo else "-")
 
@@ -171,3 +193,12 @@ def test_rule_word_lists_are_data():
     assert {"after", "protest"} <= lex.reason_marks
     assert "postpone" in lex.modality["postponing_governors"]
     assert "cancel" in lex.modality["cancelling_governors"]
+    assert {"desire", "wish"} <= lex.modality["wish_nouns"]
+    assert "express" in lex.modality["expressing_verbs"]
+
+
+def test_event_noun_of_a_contact_clause_is_the_verb_event(code):
+    """ "the summit he will host": one event (the hosting), not also the summit noun."""
+    (events,) = code(["Abe left for Europe to prepare the Group of Seven summit he will host this month."])
+    assert sorted(e.cameo_code for e in events) == ["043"], [(e.cameo_code, e.trigger) for e in events]
+

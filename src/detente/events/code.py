@@ -53,6 +53,7 @@ from ..time.history import find_historical_anchors
 from ..time.lexicon import load_lexicon
 from ..time.values import precision_of, value_to_interval
 from .extract import Candidate, find_candidates
+from .modality import background_cue, contact_clause, inference_cue, lemma_forms, standing_position
 from .ontology import load_ontology
 from .patterns import PatternSet, load_patterns
 
@@ -120,9 +121,12 @@ class _TimexAttacher:
             self.by_sentence.setdefault(root.sent.start, []).append((tx, attached, root))
 
     def clause(self, sent, anchors: list) -> TimeExpression | None:
+        """The time expression attached to the event's clause. One inside a quotation dates
+        only what is quoted: not an event whose trigger stands outside it ("... since 2012,"
+        X said during a press conference)."""
         ids = {t.i for t in anchors}
         for tx, attached, _root in self.by_sentence.get(sent.start, []):
-            if attached in ids:
+            if attached in ids and not _quoted_apart(sent, tx, anchors[0]):
                 return tx
         return None
 
@@ -139,6 +143,8 @@ class _TimexAttacher:
             if attached is None or attached < 0:
                 continue
             verb = doc[attached]
+            if verb.i == getattr(contact_clause(trigger), "i", None):
+                return tx  # "the summit he will host this month", parsed as another clause
             if verb.dep_ != "relcl":
                 continue
             if verb.head.i == trigger.i and verb.i > trigger.i:
@@ -161,7 +167,8 @@ class _TimexAttacher:
         for tx, attached, root in self.by_sentence.get(sent.start, []):
             if (attached not in taken and attached != -1 and root.i in inside
                     and not (past and _future_verb(sent.doc, attached))
-                    and not _in_modifier(root, anchors[0])):
+                    and not _in_modifier(root, anchors[0])
+                    and not _quoted_apart(sent, tx, anchors[0])):
                 return tx
         return None
 
@@ -253,6 +260,14 @@ def _in_modifier(tok, trigger) -> bool:
 
 
 _QUOTE_PAIRS = (("\u201c", "\u201d"), ('"', '"'))
+
+
+def _quoted_apart(sent, tx: TimeExpression, trigger) -> bool:
+    """Whether ``tx`` lies inside a quotation that does not hold ``trigger``: a date inside a
+    quotation dates only what is quoted ("... the statement of 2012," X said during a press
+    conference: not the conference)."""
+    quoted = _quoted_spans(sent)
+    return any(a <= tx.start < b and not a <= trigger.idx < b for a, b in quoted)
 
 
 def _quoted_spans(sent) -> list[tuple[int, int]]:
@@ -367,6 +382,23 @@ def _continues(cand: Candidate, context: _Context) -> bool:
         return {m.actor.country for m in cand.sources if m.actor.country} == context.countries
     sides = [{m.actor.country for m in ms if m.actor.country} for ms in (cand.sources, cand.targets)]
     return all(sides) and sides[0] | sides[1] == context.countries
+
+
+_ANAPHORIC_DETS = frozenset({"the", "this", "that", "these", "those", "such"})
+
+
+def _reacts(cand: Candidate, lex: PatternSet) -> bool:
+    """Whether the event's sentence reacts to an act named only by a definite anaphor ("was
+    outraged by the action and demanded ...", "protested against this move"): it follows the
+    episode just told, whoever its doer (``modality.anaphoric_acts``)."""
+    nouns = lex.modality.get("anaphoric_acts", frozenset())
+    for tok in cand.trigger.sent:
+        if (tok.lemma_.lower() in nouns and tok.pos_ == "NOUN"
+                and any(c.dep_ == "det" and c.lower_ in _ANAPHORIC_DETS for c in tok.children)
+                and not any(c.dep_ in ("prep", "acl", "relcl", "amod", "compound", "poss")
+                            for c in tok.children)):
+            return True
+    return False
 
 
 def _historical(doc, doc_text: str) -> dict[int, list[tuple[TimeExpression, Any]]]:
@@ -514,6 +546,181 @@ def _summary(cand: Candidate) -> bool:
                                                   else cand.trigger.sent.root)
     return verb.tag_ in ("VBZ", "VBP") or any(
         c.dep_ == "aux" and c.lower_ in ("has", "have", "'ve", "'s") for c in verb.children)
+
+
+#: CAMEO roots of verbal acts that state a standing position when told in the simple present
+#: with no date: demands ("Japan demands all four islands", "China says Japan must ...").
+#: Criticism or rejection in the present is news of the day ("Japan criticises Russia").
+_POSITION_ROOTS = frozenset({"10"})
+#: CAMEO roots of relations told as a trend in the present perfect ("have promoted
+#: cooperation", "has moved to enhance ties"): intent, diplomatic and material cooperation. A
+#: show of force or an attack in the present perfect is news of a recent act ("has
+#: strengthened its forces in X").
+_TREND_ROOTS = frozenset({"03", "05", "06"})
+#: CAMEO roots of material conflict (protest ... mass violence): a habit of force ("soldiers
+#: routinely beat detainees") reports real acts, kept as an event with no date of its own.
+_MATERIAL_CONFLICT = frozenset({"14", "15", "16", "17", "18", "19", "20"})
+#: Determiners of a generic noun phrase: "any prime minister's attempt" is no one's act.
+_GENERIC = frozenset({"any", "every", "each", "whichever"})
+
+
+def _generic(tok) -> bool:
+    """Whether ``tok`` (a doer's head word) names anyone of a kind rather than an actor."""
+    return tok is not None and any(c.dep_ == "det" and c.lower_ in _GENERIC for c in tok.children)
+
+
+def _conjunct(cand: Candidate):
+    """The coordinated clause head of the event: its trigger ("discussed X and agreed Y"), or
+    the verb carrying its event noun ("attended the ceremony and won a meeting with X"), when
+    that is a conjunct; else None."""
+    if cand.trigger.dep_ == "conj":
+        return cand.trigger
+    if cand.nominal and len(cand.anchors) > 1 and cand.anchors[-1].dep_ == "conj":
+        return cand.anchors[-1]
+    return None
+
+
+def _no_occurrence(cand: Candidate, lex: PatternSet, clause_tx: TimeExpression | None) -> str | None:
+    """Why a candidate reports no event at all, else None (negated mentions are kept: they
+    say an event did not happen):
+
+    * the writer's inference or appraisal ("has an incentive to boost ties", "it appears X
+      seeks ...": :func:`~detente.events.modality.inference_cue`);
+    * a generic doer ("any prime minister's attempt to normalise ties");
+    * an asserted background statement of relations (not of material conflict): a habit or a
+      span of years, a present-perfect trend of cooperation
+      (:func:`~detente.events.modality.background_cue`);
+    * a standing position: a demand in the simple present by states or institutions, with no
+      time expression of its own ("Japan insists on X", "China says Japan must Y"). (A
+      readiness, "X is ready to sign", stays an event: news leads state intents so.)
+    """
+    if cand.modality == "negated":
+        return None
+    why = inference_cue(cand.anchors, lex, nominal=cand.nominal)
+    if why is not None:
+        return f"inference: {why}"
+    if _generic(cand.source_token):
+        return "generic doer"
+    if cand.modality not in ("asserted", "planned"):
+        return None
+    if cand.root not in _MATERIAL_CONFLICT:
+        why = background_cue(cand.anchors, lex)
+        # a planned mention is background only as an ongoing effort ("is trying to improve
+        # relations"), not as a plan over a span ("will give a grant over three years")
+        if why is not None and (cand.modality == "asserted" or why.endswith("(progressive)")) and (
+                not why.startswith("perfect trend") or cand.root in _TREND_ROOTS):
+            return f"background: {why}"
+    if cand.modality != "asserted":
+        return None
+    if (clause_tx is None and not cand.nominal and cand.root in _POSITION_ROOTS and cand.sources
+            and all(m.actor.kind != "person" for m in cand.sources)
+            and standing_position(cand.trigger, lex)):
+        return "standing position"
+    return None
+
+
+def _since_phrase(tok, anchors: list) -> bool:
+    """Whether ``tok`` lies in a "since ..." phrase or clause on the event's own clause."""
+    ids = {t.i for t in anchors}
+    node = tok
+    for _ in range(12):
+        if node.lower_ == "since" and node.dep_ in ("prep", "mark") and node.head.i in ids:
+            return True
+        if node.head.i == node.i or node.i in ids:
+            return False
+        node = node.head
+    return False
+
+
+def _undated(cand: Candidate, tx: TimeExpression | None, lex: PatternSet) -> str | None:
+    """Why an event has no date of its own (``date_basis`` none, not the publication date),
+    else None:
+
+    * a present-perfect summary whose only date starts a period ("since taking office in
+      December 2012, X has met Y five times"): the meetings lie anywhere in the period;
+    * an event noun that a "since" phrase names as the start of a lasting state ("has kept a
+      firm stance since its annexation of Crimea"): it happened before, when is not said;
+    * an event noun naming a lasting state ("the Russian occupation of the islands":
+      ``modality.state_nouns``) that its own clause does not date: it holds over years;
+    * a habit of material conflict ("soldiers routinely beat detainees", "shelled the town for
+      years"): real acts, spread over a period the text does not date.
+    """
+    if cand.modality not in ("asserted", "negated"):
+        return None
+    trigger = cand.trigger
+    if cand.modality == "asserted" and cand.root in _MATERIAL_CONFLICT:
+        why = background_cue(cand.anchors, lex)
+        if why is not None and not why.startswith("perfect trend"):
+            return f"habit: {why}"
+    if (cand.nominal and len(cand.anchors) == 1 and tx is None
+            and trigger.lemma_.lower() in lex.modality.get("state_nouns", frozenset())):
+        return "lasting state"
+    if cand.nominal and trigger.dep_ == "pobj" and trigger.head.lower_ == "since":
+        return "since-phrase event"
+    if tx is None or not _summary(cand):
+        return None
+    if tx.mod == "START":
+        return "since-period"
+    span = trigger.doc.char_span(tx.start, tx.end, alignment_mode="expand")
+    if span is not None and len(span) and _since_phrase(span.root, cand.anchors):
+        return "since-period"
+    return None
+
+
+def _invitation(cand: Candidate, lex: PatternSet) -> bool:
+    """Whether the candidate is an invitation ("invited X to Japan", "the invitation")."""
+    trigger = cand.trigger
+    if cand.nominal:
+        return trigger.lemma_.lower() == "invitation"
+    return "invite" in lemma_forms(trigger)
+
+
+def _accepted_clause(cand: Candidate, lex: PatternSet):
+    """The infinitive an accepting verb takes on through its object ("accepted X's invitation
+    to attend the ceremony": attend), else None."""
+    m = lex.modality
+    trigger = cand.trigger
+    if cand.nominal or not set(lemma_forms(trigger)) & m.get("acceptance_verbs", frozenset()):
+        return None
+    for obj in trigger.children:
+        if obj.dep_ not in ("dobj", "obj") or obj.lemma_.lower() not in m.get("accepted_nouns", frozenset()):
+            continue
+        for c in obj.children:
+            if c.dep_ in ("acl", "relcl") and any(g.tag_ == "TO" for g in c.children):
+                return c
+    return None
+
+
+#: Dependency relations of a modifier naming where a thing comes from ("the US missile
+#: system", "Russian-made jets", "America's missiles").
+_MAKER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
+
+
+def _drop_supplier_targets(cand: Candidate) -> None:
+    """A show of force (CAMEO 15) is not directed at the state that made the weapon it
+    deploys: "decided to deploy the US missile defence system" does not target the US. A
+    target named only as a modifier of the act's direct object is dropped."""
+    if cand.root != "15" or not cand.targets or cand.nominal:
+        return
+    doc = cand.trigger.doc
+    objects = {c.i for c in cand.trigger.children if c.dep_ in ("dobj", "obj")}
+    if not objects:
+        return
+    kept = []
+    for m in cand.targets:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        node = span.root if span is not None and len(span) else None
+        maker = False
+        while node is not None and node.dep_ in _MAKER_DEPS and node.head.i != node.i:
+            if node.head.i in objects:
+                maker = True
+                break
+            node = node.head
+        if maker:
+            log.debug("%s: %r makes what is deployed; not the target", cand.pattern.id, m.text)
+            continue
+        kept.append(m)
+    cand.targets = kept
 
 
 def _directed(cand: Candidate, doc, tx: TimeExpression, dated: tuple[str, str, dt.date]
@@ -806,7 +1013,10 @@ def extract_events(doc, *, doc_id: str, file: str, publication_date: dt.date | N
         # its events still listed in text order
         position = {id(c): k for k, c in enumerate(cands)}
         first_out, owner = len(out), []
-        for cand in sorted(cands, key=lambda c: c.trigger.dep_ == "conj"):
+        # ... and an acceptance after what it accepts ("accepted the invitation to attend the
+        # ceremony on Friday": the attending dates the accepting)
+        for cand in sorted(cands, key=lambda c: (_conjunct(c) is not None,
+                                                 _accepted_clause(c, lex) is not None)):
             if cand.pattern.elided_target and not cand.targets and not cand.pairwise:
                 for s_prev, prev in reversed(recent):
                     if s_index - s_prev > 2:
@@ -816,6 +1026,15 @@ def extract_events(doc, *, doc_id: str, file: str, publication_date: dt.date | N
                                         if t.actor.actor_id not in {s.actor.actor_id for s in cand.sources}]
                         cand.confidence -= 0.15
                         break
+            why = _no_occurrence(cand, lex, attacher.clause(sent, cand.anchors))
+            contact = contact_clause(cand.trigger) if cand.nominal else None
+            if contact is not None and any(c.trigger.i == contact.i for c in cands):
+                # "the summit he will host": the noun is the object of the verb's event
+                why = f"object of {contact.text!r}"
+            if why is not None:
+                log.debug("%s %r: no event (%s)", cand.pattern.id, cand.trigger.text, why)
+                continue
+            _drop_supplier_targets(cand)
             others = taken - {t.i for t in cand.anchors}
             tx, basis = attacher.clause(sent, cand.anchors), "clause"
             if tx is None:
@@ -834,13 +1053,31 @@ def extract_events(doc, *, doc_id: str, file: str, publication_date: dt.date | N
                     _tense(cand, sentence=False), dated, publication_date):
                 log.debug("%s: %s does not fit a %s-tense event", cand.pattern.id, tx.text, tense)
                 tx, dated = None, None
+            if (dated is not None and publication_date is not None and dated[2] > publication_date
+                    and _invitation(cand, lex) and tense != "future"):
+                # "by inviting X to Japan in December": the date is the invited visit's; the
+                # invitation itself was made before the article
+                log.debug("%s: %s dates the invited event, not the invitation", cand.pattern.id, tx.text)
+                tx, dated, attached = None, None, False
+            undated = _undated(cand, tx, lex)
+            if undated is not None:
+                log.debug("%s %r: no date of its own (%s)", cand.pattern.id, cand.trigger.text, undated)
+                tx, dated = None, None
             context_used = False
-            head = sibling.get(cand.trigger.head.i) if cand.trigger.dep_ == "conj" else None
+            conjunct = _conjunct(cand)
+            head = sibling.get(conjunct.head.i) if conjunct is not None else None
+            if undated is not None:
+                head = None
+            accepted = _accepted_clause(cand, lex) if tx is None and undated is None else None
+            if accepted is not None and accepted.i in sibling:
+                # the acceptance of an invitation to a dated occasion: that occasion's date
+                tx, dated = sibling[accepted.i][0], sibling[accepted.i][1]
+                basis, context_used = "context", True
             if tx is None and head is not None and _tense(cand) == _tense(head[3]):
                 # "the leaders discussed X and agreed Y": a coordinated act of the same tense
                 # shares its first conjunct's date
                 tx, dated, basis, context_used = head[0], head[1], head[2], head[2] == "context"
-            if tx is None and publication_date is not None:
+            if tx is None and publication_date is not None and undated is None:
                 prior = _remention(cand, doc, dated_events, publication_date)
                 # the verb carrying a re-mentioned event noun says nothing of its date
                 # ("Moscow announced Putin's visit": the visit is still to come)
@@ -848,7 +1085,7 @@ def extract_events(doc, *, doc_id: str, file: str, publication_date: dt.date | N
                         _tense(cand, sentence=False), prior.dated, publication_date)):
                     tx, dated, basis, context_used = prior.tx, prior.dated, "context", True
                     attached = cand.nominal  # the re-mentioned event's own date
-            if tx is None and cand.modality == "asserted":
+            if tx is None and cand.modality == "asserted" and undated is None:
                 prior = _adjunct_event(cand, lex, dated_events, doer_at)
                 if prior is not None:
                     # the same occasion, not necessarily the same day: its week at finest
@@ -857,9 +1094,10 @@ def extract_events(doc, *, doc_id: str, file: str, publication_date: dt.date | N
                         monday = dated[2] - dt.timedelta(days=dated[2].isoweekday() - 1)
                         dated = (monday.isoformat(), "week", monday)
                     tx, basis, context_used = prior.tx, "context", True
-            if (tx is None and context is not None and context.paragraph == paragraphs[s_index]
+            if (tx is None and undated is None and context is not None
+                    and context.paragraph == paragraphs[s_index]
                     and tense == "past" and cand.modality in ("asserted", "negated")
-                    and _continues(cand, context)):
+                    and (_continues(cand, context) or _reacts(cand, lex))):
                 tx, dated, basis, context_used = context.tx, date_of(context.tx), "context", True
                 if dated is None or publication_date is not None and dated[2] > publication_date:
                     tx, dated, context_used = None, None, False
@@ -873,7 +1111,7 @@ def extract_events(doc, *, doc_id: str, file: str, publication_date: dt.date | N
                         # a present-perfect summary ("has met him five times since ...") is
                         # no single event to re-mention
                         dated_events.extend(_directed(cand, doc, tx, dated))
-            elif publication_date is not None:
+            elif publication_date is not None and undated is None:
                 date_str, precision, first_day = publication_date.isoformat(), "day", publication_date
                 date_text, basis = None, "publication"
             else:

@@ -195,6 +195,14 @@ def clause_modality(anchors: list, lex: PatternSet, *, nominal: bool = False,
                            for c in trigger.children):
             return "planned", "wish"
         return "hypothetical", wish.lemma_.lower()
+    if wish_noun(anchors, lex) is not None:
+        # "their desire to continue expanding cooperation": wished for, not done
+        return "hypothetical", "desire"
+    if nominal:
+        contact = contact_clause(trigger)
+        if contact is not None and is_future(contact):
+            # "the summit he will host this month": the clause about the noun is future
+            return "planned", "relative"
     proposal = _proposal_noun(anchors[-1], chain, m)
     if proposal is not None:
         return "proposed", proposal
@@ -287,3 +295,218 @@ def _is_xcomp_chain(tok, gov) -> bool:
             return False
         node = node.head
     return node.i == gov.i
+
+
+# -- events that are no occurrence: background, trends, inferences, standing positions ----------
+
+#: Perfect auxiliaries: "has promoted", "have moved to" (not "had", a past perfect of a dated
+#: episode).
+_PERFECT = frozenset({"has", "have", "'ve"})
+#: Words counting a span ("for several years"): the length of one act, not a habit.
+_QUANTITIES = frozenset({"several", "many", "few", "some", "a", "two", "three", "four", "five"})
+#: Prepositions of a span of time over which an act is spread ("for years", "in recent years").
+_DURATIVE_PREPS = frozenset({"for", "over", "in", "during", "throughout"})
+
+
+def _clause_chain(anchors: list, lex: PatternSet, *, xcomp_only: bool = False) -> list:
+    """The event's clause heads and the governors above them up to (not including) the first
+    speech verb: the words that can say how the event itself is told. An event noun that is
+    a verb's object starts from that verb ("increasing joint exercises"). With ``xcomp_only``,
+    only governors whose infinitive or gerund complement holds the event ("has moved to
+    enhance", "continued expanding"), not a clause the event is a circumstance of ("has kept a
+    firm stance, imposing sanctions")."""
+    stop = lex.speech_verbs
+    out = list(anchors)
+    node = anchors[-1]
+    if (node.pos_ in ("NOUN", "PROPN") and node.dep_ in ("dobj", "obj") and node.head.pos_ == "VERB"
+            or node.pos_ == "ADJ" and node.dep_ == "acomp"):
+        # the verb of an event noun's clause; the copula of an adjective ("has been reluctant")
+        node = node.head
+        out.append(node)
+    if xcomp_only and node.dep_ == "pcomp" and node.head.lower_ == "including" and node.head.dep_ == "prep":
+        # "has moved to enhance ties, including increasing exercises": an instance of the trend
+        node = node.head.head
+        out.append(node)
+    for g in governors(node, stop=stop):
+        if set(lemma_forms(g)) & stop or g.lemma_.lower() in stop:
+            break
+        entry = _entry(node, g)
+        if xcomp_only and (entry is None or entry.dep_ != "xcomp"):
+            break
+        out.append(g)
+        node = g
+    return out
+
+
+def durative_cue(tok, lex: PatternSet) -> str | None:
+    """A word or phrase on ``tok``'s clause presenting its act as spread over a period or as a
+    habit rather than one occurrence: an adverb of habit or trend ("increasingly", "long",
+    "traditionally") or a span of years ("for years", "over the decades", "in recent years",
+    "in the last several years", "in the past", "for a long time"), else None."""
+    m = lex.modality
+    adverbs = m.get("habitual_adverbs", frozenset())
+    spans = m.get("durative_nouns", frozenset())
+    recent = m.get("recent_modifiers", frozenset())
+    # "Russia in the past has been ...": a phrase between the subject and its verb is often
+    # hung on the subject by the parser
+    inner = [g for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")
+             for g in c.children if g.dep_ == "prep" and c.i < g.i < tok.i]
+    for c in [*tok.children, *inner]:
+        if c.dep_ in ("advmod", "npadvmod") and c.lower_ in adverbs:
+            return c.lower_
+        if c.dep_ != "prep" or c.lower_ not in _DURATIVE_PREPS:
+            continue
+        for p in c.children:
+            if p.dep_ != "pobj":
+                continue
+            lemma = p.lemma_.lower()
+            mods = {g.lower_ for g in p.children if g.dep_ in ("amod", "det", "nummod", "advmod")}
+            if lemma == "past" and c.lower_ == "in" and "the" in mods:
+                return "in the past"  # "in the past" (not "in the past week": a noun after it)
+            if lemma in ("time", "while", "period") and mods & {"long", "some"}:
+                return f"{c.lower_} a long {lemma}"
+            # "for years", "over the decades" (no count: "jailed for two years" is one act's
+            # length), "in recent years", "in the last several years"
+            counted = any(g.dep_ == "nummod" for g in p.children) or mods & _QUANTITIES
+            if lemma in spans and (mods & recent or p.tag_ in ("NNS", "NNPS") and not counted):
+                return f"{c.lower_} {p.lower_}"
+    return None
+
+
+def _perfect(tok) -> bool:
+    """Whether ``tok`` is a present perfect ("has promoted", "have been reluctant")."""
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in _PERFECT for c in tok.children)
+
+
+def background_cue(anchors: list, lex: PatternSet) -> str | None:
+    """Why an event mention reports no occurrence of its own but a background trend or habit,
+    else None. By grammar, on the event's clause and the governors above it:
+
+    * an adverb or phrase of habit or span ("in the past has been reluctant to ...", "discussed
+      the issue for years", "has increasingly sought ...": :func:`durative_cue`);
+    * a present perfect of a verb of trend ("both countries have promoted cooperation", "X has
+      moved to enhance its ties with Y", "has continued to expand ...": ``trend_verbs``), or
+      an adjective of attitude in the present perfect ("has been reluctant to");
+    * an ongoing effort: a verb of effort in the present progressive governing the event ("is
+      trying hard to improve relations": ``effort_verbs``), reported like a trend.
+
+    A clause with a future or modal auxiliary is no background ("will give a grant over three
+    years" is a plan); negated and hypothetical mentions are left to the caller.
+    """
+    m = lex.modality
+    trends = m.get("trend_verbs", frozenset())
+    chain = _clause_chain(anchors, lex, xcomp_only=True)
+    modal = m["planned_aux"] | m["hypothetical_aux"] | m["proposed_aux"]
+    if any(_aux_words(tok) & modal for tok in chain):
+        return None
+    for tok in chain:
+        cue = durative_cue(tok, lex)
+        if cue is not None:
+            return cue
+    for tok in chain:
+        if tok.pos_ not in ("VERB", "AUX", "ADJ"):
+            continue
+        if not _perfect(tok):
+            continue
+        if tok.pos_ == "ADJ" or (tok.pos_ == "AUX" and any(c.dep_ == "acomp" for c in tok.children)):
+            return "perfect state"
+        if set(lemma_forms(tok)) & trends:
+            return f"perfect trend {tok.lemma_.lower()}"
+    efforts = m.get("effort_verbs", frozenset())
+    for tok in chain[len(anchors):]:
+        if (tok.tag_ == "VBG" and set(lemma_forms(tok)) & efforts
+                and any(c.dep_ == "aux" and c.lemma_.lower() == "be" for c in tok.children)):
+            # "is trying hard to improve relations": an ongoing effort, told as a trend
+            return f"perfect trend {tok.lemma_.lower()} (progressive)"
+    return None
+
+
+def inference_cue(anchors: list, lex: PatternSet, *, nominal: bool = False) -> str | None:
+    """Why an event mention is the writer's inference or appraisal rather than a reported act,
+    else None:
+
+    * an infinitive completing a noun of motive ("has a key incentive to boost ties", "has
+      every reason to seek ...": ``inference_nouns``);
+    * a clause under a verb of appearance ("it appears X seeks ...", "X seems to want ...":
+      ``appraisal_verbs``), unless a speech verb reports the appearance ("officials said it
+      appears ...": then the speaker's report decides); an event noun in such a clause is
+      presupposed, not appraised ("it seems this will be discussed during Abe's visit").
+    """
+    m = lex.modality
+    nouns = m.get("inference_nouns", frozenset())
+    appraisal = m.get("appraisal_verbs", frozenset())
+    for tok in _clause_chain(anchors, lex):
+        head = tok.head
+        if (any(c.tag_ == "TO" for c in tok.children) and tok.dep_ in ("acl", "relcl", "xcomp")
+                and head.pos_ in ("NOUN", "PROPN") and head.lemma_.lower() in nouns):
+            return f"{head.lemma_.lower()} to"
+    if nominal:
+        return None
+    found = None
+    for g in governors(anchors[-1], stop=lex.speech_verbs):
+        forms = set(lemma_forms(g))
+        if forms & lex.speech_verbs:
+            return None  # reported: the speaker's appraisal, told as what they said
+        if found is None and forms & appraisal and g.pos_ in ("VERB", "AUX"):
+            found = g.lemma_.lower()
+    return found
+
+
+def wish_noun(anchors: list, lex: PatternSet):
+    """The noun of wish ("their desire to continue expanding cooperation") whose infinitive
+    holds the event, when nobody is reported expressing it (not "expressed his desire for X to
+    sign": that is a verbal act whose complement is proposed); else None."""
+    m = lex.modality
+    nouns = m.get("wish_nouns", frozenset())
+    expressing = m.get("expressing_verbs", frozenset()) | lex.speech_verbs
+    for tok in _clause_chain(anchors, lex):
+        head = tok.head
+        if not (any(c.tag_ == "TO" for c in tok.children) and tok.dep_ in ("acl", "relcl", "xcomp")
+                and head.pos_ == "NOUN" and head.lemma_.lower() in nouns):
+            continue
+        verb = head.head
+        if head.dep_ in ("dobj", "obj") and set(lemma_forms(verb)) & expressing:
+            return None
+        return head
+    return None
+
+
+def contact_clause(trigger):
+    """The verb of a relative clause without a relative word right after an event noun ("the
+    summit he will host this month"), which the parser often attaches elsewhere: the noun's
+    next token starts the verb's subject, the verb has no object of its own and its subject
+    is a pronoun or a name. Else None."""
+    doc = trigger.doc
+    if trigger.pos_ not in ("NOUN", "PROPN") or trigger.i + 1 >= len(doc):
+        return None
+    nxt = doc[trigger.i + 1]
+    if nxt.dep_ != "nsubj" or nxt.tag_ not in ("PRP", "NNP") or nxt.head.i <= nxt.i:
+        return None
+    verb = nxt.head
+    if verb.pos_ != "VERB" or verb.left_edge.i != nxt.i or verb.dep_ not in ("ccomp", "relcl", "advcl", "conj"):
+        return None
+    if any(c.dep_ in ("dobj", "obj", "ccomp", "xcomp") for c in verb.children):
+        return None
+    if verb.dep_ != "relcl" and verb.head.i == trigger.i:
+        return None
+    return verb
+
+
+def is_future(verb) -> bool:
+    """Whether ``verb`` carries a future auxiliary ("will host", "'ll meet", "shall sign")."""
+    return any(c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall", "wo") for c in verb.children)
+
+
+def standing_position(trigger, lex: PatternSet) -> bool:
+    """Whether a verbal act in the simple present states a standing position rather than one
+    act ("Japan insists on X", "China says Japan must acknowledge Y", "As Japan demands all
+    four islands, ..."): present tense, no auxiliary, not the reporting verb of a quotation.
+    The caller checks the code, that no time expression of its own dates it and that the doer
+    is a state or institution."""
+    verb = trigger
+    if verb.pos_ not in ("VERB", "AUX") or verb.tag_ not in ("VBZ", "VBP"):
+        return False
+    if any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    # "X says" after a quotation is a news report of a statement
+    return not any(c.dep_ == "punct" and c.text in ('"', "\u201d", "\u201c") for c in verb.children)
