@@ -26,6 +26,7 @@ NOT_EVENTS = [
     ("Brazil has increasingly sought to deepen ties with China.", "03"),
     ("China has increased joint military exercises with Russia in recent years.", "06"),
     ("Chile has long resisted Bolivian demands for access to the sea.", "12"),
+    ("Vietnam has long rejected Chinese claims in the sea.", "12"),
     ("Over the decades Ankara traditionally backed Baku in its dispute with Yerevan.", "05"),
     # an instance of a trend is part of the trend
     (("In the last several years, China has moved to enhance its ties with Russia, including "
@@ -61,6 +62,17 @@ STILL_EVENTS = [
     ("A Kenyan court has jailed a Ugandan student for two years.", "17", None),
     # a future or planned act over a period is a plan, not background
     ("Finland will give Kenya a grant over three years.", "03", None),
+    ("Norway plans to impose restrictions on Russian fishing boats for at least two years.", "13",
+     None),
+    ("Sweden will give Ghana a loan over the next five years.", "03", None),
+    # a present perfect of trend dated by its own clause to one occasion reports that act
+    ("Germany has deepened its cooperation with Poland at a summit in Warsaw last week.", "05",
+     None),
+    # a counted span dated by its own clause is one act
+    ("A Moroccan court jailed two Algerian smugglers for five years on Monday.", "17", None),
+    # a rejection of a concrete proposal, in the present or present perfect, is news
+    ("Israel rejects the Palestinian proposal for new talks.", "12", None),
+    ("Chile has rejected Bolivia's latest offer of talks.", "12", None),
     # a sanction imposed as part of a lasting stance is still an act
     (("The Obama administration has maintained a firm stance toward Russia since its annexation "
       "of Crimea, imposing stiff economic sanctions on Moscow."), "16", None),

@@ -98,3 +98,68 @@ def test_located_sectors_are_actor_sectors():
     lex = load_patterns()
     assert lex.located_sectors and set(lex.located_sectors.values()) <= set(SECTORS)
     assert set(lex.located_sectors) <= lex.located_institutions
+
+
+# Neighbours of the patterns added in patterns 2026.11.5: each new pattern must fire where it
+# should and leave alone what it should not take. (text, dyads that must be among the events,
+# dyads that must not be). Every sentence here is written for these tests.
+NEIGHBOURS = [
+    # closing a border is a sanction on the country beyond it
+    ("Turkey sealed its frontier with Iran after the attack.", {"TUR>IRN:163"}, set()),
+    ("Latvia shut the border crossing with Belarus.", {"LVA>BLR:163"}, set()),
+    # a suspension is a reduction of relations; what is suspended is not itself given
+    ("Germany announced a suspension of aid to Mali.", {"DEU>MLI:160"}, {"DEU>MLI:070"}),
+    ("Russia announced the suspension of air links with Egypt.", {"RUS>EGY:160"}, set()),
+    # bombs exploded, detonated or set off are an attack
+    ("Rebels from Chad exploded a bomb near the Sudanese embassy.", {"TCD>SDN:183"}, set()),
+    # hacking into someone's systems is coercion, also when only tried in the past
+    ("North Korea has tried to hack into the computers of South Korean officers.",
+     {"PRK>KOR:170"}, set()),
+    # ordering someone to act is a demand on them; ordering an investigation is not
+    ("Britain ordered Russia to withdraw its diplomats.", {"GBR>RUS:100"}, set()),
+    ("The Kenyan president ordered an investigation into the killing of Somali refugees.",
+     {"KEN>SOM:090"}, {"KEN>SOM:100"}),
+    # an order to one's own forces is the act ordered, not a demand on oneself
+    ("Putin ordered Russian troops to withdraw from Syria.", {"RUS>SYR:0874"}, {"RUS>RUS:1056"}),
+    # a reminder or a notice that someone must act is a demand
+    ("Canada issued a stern reminder to Cuba that it must honour the deal.", {"CAN>CUB:100"},
+     set()),
+    # offering troops, being ready to contribute them
+    ("Ghana offered its soldiers to Togo.", {"GHA>TGO:0332"}, set()),
+    ("Nepal is ready to contribute troops to the peacekeeping force in Lebanon.",
+     {"NPL>LBN:0334"}, set()),
+    # restrictions "for" someone target them
+    ("Greece imposed restrictions for Turkish trucks.", {"GRC>TUR:172"}, set()),
+    # "turn" rejects only with its particle ("rule" too: see below)
+    ("Chile turned down Peru's offer of talks.", {"CHL>PER:125"}, set()),
+    # "undertook a mission" carries the mission, not a promise
+    ("The Omani minister undertook a mediation mission between Iran and Bahrain.",
+     {"OMN>IRN:045", "OMN>BHR:045"}, {"OMN>IRN:039"}),
+    # a rejected offer "from" someone targets them
+    ("Pakistan rejected a new offer from India for direct talks.", {"PAK>IND:125"}, set()),
+    # a demand that someone act targets the one asked to act
+    ("Germany demanded that Poland refuse to recognise the new republic.", {"DEU>POL:100"},
+     set()),
+]
+
+
+@pytest.fixture(scope="module")
+def coded_neighbours(code):
+    return code([t for t, _, _ in NEIGHBOURS])
+
+
+@pytest.mark.parametrize("index", range(len(NEIGHBOURS)), ids=[n[0][:40] for n in NEIGHBOURS])
+def test_new_patterns_and_their_neighbours(index, coded_neighbours, as_dyads):
+    text, wanted, unwanted = NEIGHBOURS[index]
+    got = as_dyads(coded_neighbours[index])
+    assert wanted <= got, f"{text!r}: got {sorted(got)}"
+    assert not (unwanted & got), f"{text!r}: got {sorted(got)}"
+
+
+@pytest.mark.parametrize("text", [
+    "The Taliban ruled Afghanistan for five years.",
+    "Finland's president turned to Sweden for help.",
+])
+def test_rule_and_turn_without_particle_reject_nothing(code, text):
+    (events,) = code([text])
+    assert not [e.cameo_code for e in events if e.cameo_root == "12"], text

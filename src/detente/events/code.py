@@ -580,6 +580,18 @@ def _conjunct(cand: Candidate):
     return None
 
 
+#: Precisions of a time expression that name one occasion rather than a period of policy.
+_POINT_PRECISIONS = frozenset({"day", "week", "month"})
+
+
+def _point_date(tx: TimeExpression | None) -> bool:
+    """Whether ``tx`` dates one occasion ("on Monday", "last week", "in May"): a present perfect
+    of trend so dated ("has promoted cooperation at a summit on Monday") reports that act, not
+    years of policy. A period's start ("since May") or bound ("before 2010") dates no act."""
+    return (tx is not None and tx.type == "DATE" and tx.precision in _POINT_PRECISIONS
+            and tx.mod not in ("START", "BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER"))
+
+
 def _no_occurrence(cand: Candidate, lex: PatternSet, clause_tx: TimeExpression | None) -> str | None:
     """Why a candidate reports no event at all, else None (negated mentions are kept: they
     say an event did not happen):
@@ -589,7 +601,8 @@ def _no_occurrence(cand: Candidate, lex: PatternSet, clause_tx: TimeExpression |
     * a generic doer ("any prime minister's attempt to normalise ties");
     * an asserted background statement of relations (not of material conflict): a habit or a
       span of years, a present-perfect trend of cooperation
-      (:func:`~detente.events.modality.background_cue`);
+      (:func:`~detente.events.modality.background_cue`), unless its own clause dates one
+      occasion ("has promoted cooperation at a summit on Monday": :func:`_point_date`);
     * a standing position: a demand in the simple present by states or institutions, with no
       time expression of its own ("Japan insists on X", "China says Japan must Y"). (A
       readiness, "X is ready to sign", stays an event: news leads state intents so.)
@@ -608,7 +621,8 @@ def _no_occurrence(cand: Candidate, lex: PatternSet, clause_tx: TimeExpression |
         # a planned mention is background only as an ongoing effort ("is trying to improve
         # relations"), not as a plan over a span ("will give a grant over three years")
         if why is not None and (cand.modality == "asserted" or why.endswith("(progressive)")) and (
-                not why.startswith("perfect trend") or cand.root in _TREND_ROOTS):
+                not why.startswith("perfect trend") or cand.root in _TREND_ROOTS) and not (
+                why.startswith("perfect") and _point_date(clause_tx)):
             return f"background: {why}"
     if cand.modality != "asserted":
         return None
