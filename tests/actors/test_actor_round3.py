@@ -60,3 +60,21 @@ def test_round3_places_are_not_actors(nlp, db, text, place):
 ])
 def test_of_phrase_needs_a_known_place(nlp, db, text, phrase):
     assert mention_for(resolve(nlp(text), WHEN, db), text, phrase) is None
+
+
+@pytest.mark.parametrize("text,pronoun_country", [
+    # a nationality adjective on equipment names its maker, not the owner "its" stands for
+    ("Poland deployed American missiles near its border.", "POL"),
+    ("Chile bought Swedish fighter jets for its air force.", "CHL"),
+    # a state named as a party (not a maker) still stands between
+    ("Britain imposed sanctions on Argentina after its invasion of Chile.", "ARG"),
+    ("Poland criticised the Ukrainian government for its policy.", "UKR"),
+])
+def test_possessive_skips_equipment_makers(nlp, text, pronoun_country):
+    import datetime as _dt
+
+    from detente.actors import load_actor_db, resolve
+
+    doc = nlp(text)
+    got = [m for m in resolve(doc, _dt.date(2018, 9, 17), load_actor_db()) if text[m.start:m.end] == "its"]
+    assert got and got[0].actor.country == pronoun_country, [(m.actor.actor_id) for m in got]

@@ -312,3 +312,148 @@ def test_capital_qualifying_a_thing_is_a_place(code):
 def test_returned_to_whom_it_was_taken_from(code, text, target):
     (events,) = code([text])
     assert target in {e.target_country for e in events if e.cameo_code[:2] in ("03", "08")}, text
+
+
+# (text, CAMEO code prefix, country that must be a target, country that must not be one)
+MAKER_CASES = [
+    # deploying or moving foreign-made equipment is not directed at its maker ...
+    ("Kenya decided to deploy a French air-defence system.", "15", None, "FRA"),
+    ("Chile deployed Swedish fighter jets near its border.", "15", None, "SWE"),
+    # ... while the state the deployment is aimed at stays the target
+    ("Chile deployed Swedish fighter jets near the border with Peru.", "15", "PER", "SWE"),
+    # a verbal act keeps the state qualifying its object
+    ("Norway rejected the Swedish offer.", "12", "SWE", None),
+]
+
+
+@pytest.mark.parametrize("text,code_,target,wrong", MAKER_CASES, ids=[c[0][:40] for c in MAKER_CASES])
+def test_equipment_maker_is_not_the_target(code, text, code_, target, wrong):
+    (events,) = code([text])
+    got = {_country(e.target_country, e.target_cameo) for e in events if e.cameo_code.startswith(code_)}
+    if target is not None:
+        assert target in got, f"{text}: {got}"
+    if wrong is not None:
+        assert wrong not in got, f"{text}: {got}"
+
+
+@pytest.mark.parametrize("text,threat", [
+    # a decision to deploy is taken: the deployment stays planned, not a threat
+    ("Kenya decided to deploy a French air-defence system.", False),
+    # an announced coercive act directed at someone is a threat
+    ("Chile plans to impose sanctions on Bolivia.", True),
+])
+def test_decided_deployment_is_no_threat(code, text, threat):
+    (events,) = code([text])
+    assert any(e.cameo_code.startswith("13") for e in events) is threat, [e.cameo_code for e in events]
+
+
+@pytest.mark.parametrize("text,sources", [
+    # coordinated/collective possessors: one event per party
+    ("Kenya and Uganda signed a trade deal in May. The two countries' leaders attended the forum in Geneva.",
+     {"KEN", "UGA"}),
+    ("Kenya and Uganda signed a trade deal in May. Both countries' foreign ministers visited Geneva.",
+     {"KEN", "UGA"}),
+    ("Kenya and Uganda signed a trade deal in May. The leaders of both countries met in Geneva.",
+     {"KEN", "UGA"}),
+    # a single state's ministers stay one party
+    ("Kenya and Uganda signed a trade deal in May. Kenya's foreign minister visited Geneva.", {"KEN"}),
+])
+def test_collective_possessor_gives_each_party(code, text, sources):
+    (events,) = code([text])
+    got = {_country(e.source_country, e.source_cameo) for e in events if e.cameo_code[:2] == "04"}
+    assert got == sources, f"{text}: {got}"
+
+
+@pytest.mark.parametrize("text,target", [
+    # a participle after a comma is directed where its main clause is
+    ("Norway has taken a tough stance toward Belarus, imposing economic sanctions.", "BLR"),
+    ("Canada adopted a hard line against Venezuela, suspending all aid.", "VEN"),
+])
+def test_participle_takes_main_clause_direction(code, text, target):
+    (events,) = code([text])
+    assert target in {e.target_country for e in events if e.cameo_code[:2] == "16"}, text
+
+
+@pytest.mark.parametrize("text,code_,target", [
+    # an owner's partners are the others named with them, not the owner
+    ("Greece demanded that its European Union partners reject the plan.", "10", "IGOEUREEC"),
+    # without another party named, the owner's relation stays unresolved (no self-target)
+    ("Greece demanded that its partners reject the plan.", "10", None),
+    # the object of a coded complement names the state it is directed at
+    ("Canada agreed to lift restrictions on Iranian grain sales.", "03", "IRN"),
+    ("Canada agreed to lift restrictions on grain sales.", "03", None),
+])
+def test_relational_owner_and_complement_object(code, text, code_, target):
+    (events,) = code([text])
+    got = {e.target_cameo or e.target_country for e in events if e.cameo_code.startswith(code_)}
+    assert got == {target}, f"{text}: {got}"
+
+
+@pytest.mark.parametrize("text,target", [
+    # a place of the doer's own state anywhere in the object phrase places a domestic act
+    ("Kenyan rebels blew up three power lines leading into Nairobi.", "KEN"),
+    ("Turkish police broke up the rally staged by students at a university in Ankara.", "TUR"),
+    # a foreign place in the object phrase is not taken for the target this way
+    ("Kenyan rebels blew up three power lines leading into Uganda.", None),
+])
+def test_own_place_in_object_phrase(code, text, target):
+    (events,) = code([text])
+    got = {e.target_country for e in events if e.cameo_code[:2] == "17"}
+    assert got == {target}, f"{text}: {got}"
+
+
+@pytest.mark.parametrize("text,code_,wrong,kept", [
+    # the main verb parsed as a modifier inside the object phrase: its object is no target
+    ("Kenya's decision to deploy a missile-defence system angered Uganda.", "15", "UGA", None),
+    # a participle's recipient inside the object phrase still names the state
+    ("Chile condemned the missiles supplied to Peru.", "11", None, "PER"),
+    # with a real main verb the slip rule does not apply
+    ("If Chile plans to deploy a missile system involved Peru, it would affect Bolivia.", "15", None, "PER"),
+])
+def test_slipped_main_verb_object_is_no_target(code, text, code_, wrong, kept):
+    (events,) = code([text])
+    got = {e.target_country for e in events if e.cameo_code.startswith(code_)}
+    assert wrong not in got and (kept is None or kept in got), f"{text}: {got}"
+
+
+@pytest.mark.parametrize("text,target", [
+    # a school or hospital named after its city: that city's state
+    ("American doctors delivered medicine to Kabul Medical School.", "AFG"),
+    ("Swiss doctors donated medicine to Tehran University.", "IRN"),
+    # a name that is not a known place does not become a state this way
+    ("American doctors delivered medicine to Harvard University.", "USA"),
+])
+def test_body_named_after_its_city(code, text, target):
+    (events,) = code([text])
+    got = {e.target_country for e in events if e.cameo_code[:2] == "07"}
+    assert got == {target}, f"{text}: {got}"
+
+
+@pytest.mark.parametrize("text,target", [
+    # a concession made after talks with someone is directed at them
+    ("The Ghanaian union called off the strike after negotiations with the Ghanaian government.", "GHAGOV"),
+    ("The Kenyan teachers' union called off a strike after talks with the Kenyan government.", "KENGOV"),
+    # after clashes (no talks) the other side is not taken for the recipient
+    ("The Ghanaian union called off the strike after clashes with the Ghanaian police.", None),
+])
+def test_concession_after_talks_with(code, text, target):
+    (events,) = code([text])
+    got = {e.target_cameo for e in events if e.cameo_code[:2] == "08"}
+    assert got == {target}, f"{text}: {got}"
+
+
+@pytest.mark.parametrize("text,code_,target", [
+    # the place of a clause describing the same act
+    ("Two Kenyan bombers killed 23 people when they blew themselves up in Kampala.", "19", "UGA"),
+    ("Kenyan police opened fire to disperse demonstrators in Nairobi, killing one person.", "19", "KEN"),
+    # not the place of an earlier or later act
+    ("Kenyan troops shelled the rebels after returning from Kampala.", "19", None),
+    # police using force at home with nobody named: their own state
+    ("Kenyan police opened fire to disperse demonstrators, killing one person.", "19", "KEN"),
+    # soldiers are not assumed to act at home
+    ("Kenyan soldiers opened fire on the crowd, killing two.", "19", None),
+])
+def test_place_of_same_act_and_police_at_home(code, text, code_, target):
+    (events,) = code([text])
+    got = {e.target_country for e in events if e.cameo_code.startswith(code_)}
+    assert got == {target}, f"{text}: {got}"

@@ -1333,7 +1333,10 @@ def _role_phrases(ctx: _Ctx) -> list[_Item]:
         chosen.append((kind, s, e))
         last_end = e
     items: list[_Item] = []
-    for kind, s, e in chosen:
+    skip_to = -1
+    for n, (kind, s, e) in enumerate(chosen):
+        if s < skip_to:
+            continue
         title = doc[s:e].text.lower()
         if kind.startswith("collective"):
             start = s - 1 if s > 0 and doc[s - 1].lower_ in {"the", "both"} else s
@@ -1341,6 +1344,14 @@ def _role_phrases(ctx: _Ctx) -> list[_Item]:
             # "the two countries' leaders": leaders of the two states
             if e < len(doc) - 1 and doc[e].text in _POSSESSIVE and doc[e + 1].lower_ == "leaders":
                 items.append(_CountriesLeaders(start, e + 2))
+                continue
+            # "both countries' foreign ministers": the holders of that office in each state
+            nxt = chosen[n + 1] if n + 1 < len(chosen) else None
+            roles = (_plural_office_roles(words, doc[e + 1:nxt[2]].text)
+                     if nxt is not None and e + 1 <= nxt[1] <= e + 3 else ())
+            if roles and e < len(doc) and doc[e].text in _POSSESSIVE and kind == "collective_states":
+                items.append(_CountriesLeaders(start, nxt[2], roles))
+                skip_to = nxt[2]
                 continue
             items.append(_RoleItem(start, end, kind, (), title, []))
             continue
@@ -1588,13 +1599,33 @@ def _igo_sector_actor(ctx: _Ctx, org_id: str, sector: str | None) -> Actor:
     return actor
 
 
+def _plural_office_roles(words: _Vocab, text: str) -> tuple[str, ...]:
+    """Roles of an office title written in the plural ("foreign ministers")."""
+    low = text.lower()
+    roles = words.offices.get(low) or (words.offices.get(low[:-1]) if low.endswith("s") else None)
+    return tuple(roles or ())
+
+
 @dataclass
 class _CountriesLeaders(_Item):
-    """"the two countries' leaders": the leaders of the last two states mentioned."""
+    """"the two countries' leaders": the leaders of the last two states mentioned (or the
+    holders of another office: "both countries' foreign ministers")."""
+
+    roles: tuple[str, ...] = ("leader",)
+
+    def _holder(self, ctx: _Ctx, country: str) -> Actor | None:
+        for role in self.roles:
+            holder = ctx.db.office_holder(country, role, ctx.when)
+            if holder is not None:
+                return holder
+        return None
 
     def resolve(self, ctx: _Ctx) -> None:
         states = _recent_states(ctx, self.start, 2)
-        leaders = [ctx.db.office_holder(c, "leader", ctx.when) for c in states]
+        leaders = [self._holder(ctx, c) for c in states]
+        if self.roles != ("leader",) and len(states) == 2 and None in leaders:
+            # an office whose holders are not on record: each state's government
+            leaders = [ctx.db.sector_actor(c, "GOV") for c in states]
         ids = [a.actor_id for a in leaders if a is not None]
         if len(ids) == 2:
             ctx.add(self.start, self.end, _group(ctx, ids), 0.7, "role")
@@ -1876,6 +1907,10 @@ def _resolve_pronouns(ctx: _Ctx) -> None:
                 # defended its ...") do not stand between it and the pronoun
                 inside = {t.i for t in subj.subtree}
                 others = [o for o in others if not _mentioned_only_within(ctx, o, inside, tok)]
+            if tok.dep_ == "poss" and tok.head.lemma_.lower() not in event_nouns:
+                # "X deployed American missiles near its border": a nationality adjective
+                # qualifying a thing names its maker, not an owner the pronoun stands for
+                others = [o for o in others if not _only_as_adjective(ctx, o, tok)]
             if len(others) == 1 and (_is_object_of_clause(ctx, others[0], tok) or (
                     tok.dep_ == "poss" and tok.head.lemma_.lower() in event_nouns
                     and not _coordinated_mention(ctx, others[0], tok, want))):
@@ -2066,6 +2101,34 @@ def _coordinated_group(ctx: _Ctx, tok: Token, excluded: list[Actor]) -> Actor | 
             return None
         return _group(ctx, ids)
     return None
+
+
+@functools.lru_cache(maxsize=8)
+def _equipment_nouns(db: ActorDB) -> frozenset[str]:
+    """Nouns of weapons and equipment, whose nationality adjective names a maker: roles.yaml."""
+    return frozenset(w.lower() for w in db.roles.get("equipment_nouns", []))
+
+
+def _only_as_adjective(ctx: _Ctx, actor: Actor, tok: Token) -> bool:
+    """Whether every mention of ``actor`` in the pronoun's sentence before it is a nationality
+    word qualifying a piece of equipment ("American missiles", "Russian-made jets"): the
+    equipment's maker or origin, not an owner a possessive pronoun can stand for."""
+    lo = ctx.doc[tok.sent.start].idx
+    equipment = _equipment_nouns(ctx.db)
+    seen = False
+    for m in ctx.mentions:
+        if m.actor.actor_id != actor.actor_id or not (lo <= m.start < tok.idx):
+            continue
+        span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            return False
+        first = span[0]
+        head = span.root if span.root.i != first.i else first.head
+        if not (first.dep_ in {"amod", "compound", "nmod"} and head.i != first.i
+                and head.lemma_.lower() in equipment):
+            return False
+        seen = True
+    return seen
 
 
 def _mentioned_only_within(ctx: _Ctx, actor: Actor, inside: set[int], tok: Token) -> bool:

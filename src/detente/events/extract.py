@@ -43,7 +43,18 @@ For every sentence the extractor
    X"); "gave the Ivory Coast 5 million dollars" (the indirect object hung on the amount); an
    act done "in a gesture to X" or "as a concession to X" is directed at X; an event noun as
    the "by" agent of a passive acts on its "on" object ("isolation imposed on X by Y's
-   sanctions").
+   sanctions");
+9. keeps makers out of targets: deploying, buying or moving equipment qualified by a state
+   ("an American missile-defence system") is not directed at its maker, and a decided act
+   ("decided to deploy") stays planned rather than becoming a threat; the object of a coded
+   complement names the state ("agreed to lift restrictions on Iranian sales"); an owner's
+   "partners"/"allies" are the others named with them; a school or hospital named after its
+   city stands for that city's state; a concession "after talks with X" is directed at X; a
+   domestic act is placed by a place of the doer's own state anywhere in its object phrase, or
+   by the place of a clause of the same act ("when they blew themselves up in X", "to disperse
+   demonstrators in X"); police using force with nobody named act at home; a past-tense verb
+   parsed inside the object phrase of a sentence left without a main verb is that main verb,
+   and its object is no target.
 
 The result is a list of :class:`Candidate` per sentence; :mod:`detente.events.code` turns them
 into :class:`~detente.records.EventMention` records (dates, Goldstein, PLOVER, ids).
@@ -74,6 +85,13 @@ _ACCOMPANYING = {"during", "on"}
 _NOT_DOING = frozenset({"find", "seek", "need", "want", "expect", "await", "consider", "discuss", "study",
                         "review", "mention", "recall", "remember", "describe", "see", "watch", "follow",
                         "view", "regard", "call", "name", "prefer", "like", "fear", "avoid", "miss"})
+#: Nouns naming the other side of a relation: an owner's "partners" are not the owner ("its
+#: European Union partners" -> the European Union).
+_RELATIONAL_NOUNS = frozenset({"partner", "ally", "neighbour", "neighbor", "counterpart", "rival",
+                               "creditor", "donor", "adversary", "enemy", "foe"})
+#: Institutions commonly named after their city ("Kabul University", "Lagos General Hospital").
+_PLACE_NAMED_BODIES = frozenset({"university", "college", "school", "hospital", "clinic", "institute",
+                                 "academy", "polytechnic"})
 #: Place nouns besides the pattern file's landmark nouns ("the islands off the coast of X").
 _PLACE_NOUNS = frozenset({"island", "islet", "area", "zone", "district", "enclave", "peninsula", "land",
                           "strip", "outpost", "garrison", "town", "village", "city", "region", "province"})
@@ -234,6 +252,13 @@ class Extractor:
                 actor = self._lookup(ent.text)
                 if actor is not None:
                     return [ActorMention(ent.start_char, ent.end_char, ent.text, actor, 0.6, "location", None)]
+        elif tok.pos_ == "PROPN" and tok.dep_ in ("dobj", "pobj") and (
+                tok.lower_ in _PLACE_NAMED_BODIES) and (first := self._name_start(tok)).i < tok.i and (
+                (actor := self._place_state(first.text)) is not None):
+            # "delivered medicine to Kabul University": a school or hospital named after its
+            # city stands for a place of that city's state
+            end = tok.idx + len(tok.text)
+            return [ActorMention(first.idx, end, self.doc.text[first.idx:end], actor, 0.5, "location", None)]
         elif tok.pos_ == "PROPN" and tok.dep_ in ("dobj", "pobj") and not any(
                 c.dep_ in ("compound", "flat") for c in tok.children):
             # a known city mistagged by the NER ("visited Vladivostok" as a PERSON)
@@ -251,6 +276,11 @@ class Extractor:
                 return _dedupe(left)
             # "Mr. Abe's Russia policy": the owner, not the topic
             owners = [m for c in tok.children if c.dep_ == "poss" for t in c.subtree for m in self.index.at(t)]
+            if owners and tok.lemma_.lower() in _RELATIONAL_NOUNS:
+                # "its European Union partners": the owner's partners are the others named
+                others = [m for m in left if m not in owners]
+                if others:
+                    return _dedupe(others[-1:])
             return _dedupe(owners[-1:] or left[-1:])
         for child in tok.children:
             if child.dep_ == "appos":
@@ -322,6 +352,17 @@ class Extractor:
                         if found:
                             return found
         return []
+
+    @staticmethod
+    def _name_start(tok):
+        """The first word of a proper name made of compounds ("Kabul Medical School")."""
+        first = tok
+        for _ in range(4):  # nested compounds: "Kabul State Medical University"
+            nxt = next((c for c in first.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
+            if nxt is None:
+                break
+            first = nxt
+        return first
 
     @staticmethod
     def _departing(tok) -> bool:
@@ -1385,6 +1426,7 @@ class Extractor:
             self._destination_target(cand)
             self._protest_target(cand)
             self._object_phrase_target(cand)
+            self._after_talks_target(cand)
             self._located_target(cand)
             self._taken_from_target(cand)
             self._seized_place_target(cand)
@@ -1755,10 +1797,21 @@ class Extractor:
         # "mobilised reservists for a possible war against X": the purpose phrase too
         purposes = [p for p in self.prep_objects(cand.trigger, "for") if p.pos_ == "NOUN"
                     and any(c.dep_ == "prep" and c.lower_ in ("against", "on", "with") for c in p.children)]
-        for obj in self.slot_objects(cand.trigger) + purposes:
+        # the act as done, before an announced one became a threat ("plans to deploy")
+        material = cand.root not in self._VERBAL_ROOTS or cand.modality_cue == "threat"
+        objects = self.slot_objects(cand.trigger)
+        if cand.complement_of:
+            # "agreed to lift restrictions on sales to X": the object of the coded complement
+            objects += [o for a in cand.trigger.children if a.dep_ in ("xcomp", "ccomp") and a.pos_ == "VERB"
+                        for o in self.slot_objects(a)]
+        for obj in objects + purposes:
             for t in obj.subtree:
                 states = [m for m in self.index.at(t) if m.actor.kind == "state" and m.actor.country]
                 if not states:
+                    continue
+                if material and self._maker_of_equipment(t):
+                    continue  # "deployed an American missile system": the maker, not a target
+                if self._slipped_main_verb_object(t, obj):
                     continue
                 depth, node = 0, t
                 while node.i != obj.i and node.head.i != node.i:
@@ -1771,6 +1824,38 @@ class Extractor:
             m = best[1]
             cand.targets = [replace(m, confidence=m.confidence * 0.8)]
             cand.confidence -= 0.05
+
+    @staticmethod
+    def _slipped_main_verb_object(tok, obj) -> bool:
+        """ "X's decision to deploy missiles angered Y" parsed with "angered" as a modifier of
+        "missiles" and the noun "decision" as root: a past-tense verb hung inside the object
+        phrase of a sentence without a main verb, with an object of its own, is that main verb,
+        and its object is not the object phrase's state."""
+        node = tok
+        while node.dep_ == "conj" and node.head.i != node.i:
+            node = node.head
+        verb = node.head
+        if node.dep_ not in ("dobj", "obj") or verb.i == obj.i:
+            return False
+        # only where the sentence was left without a main verb (its root a noun)
+        return (verb.dep_ in ("acl", "amod") and verb.tag_ == "VBD" and tok.sent.root.pos_ in ("NOUN", "PROPN")
+                and any(a.i == obj.i for a in verb.ancestors))
+
+    def _maker_of_equipment(self, tok) -> bool:
+        """Whether ``tok`` is a nationality word (or a state's name) qualifying a piece of
+        equipment ("an American missile-defence system", "Russian-made jets", "US fighters"):
+        the equipment's maker or origin, which deploying, buying or moving it is not directed
+        at."""
+        if tok.dep_ not in ("amod", "compound", "nmod", "npadvmod"):
+            return False
+        head = tok.head
+        while head.dep_ in ("amod", "compound") and head.head.i != head.i and head.pos_ != "NOUN":
+            head = head.head  # "Russian-made" -> "jets"
+        return head.pos_ in ("NOUN", "PROPN") and head.lemma_.lower() in self._equipment
+
+    @property
+    def _equipment(self) -> frozenset[str]:
+        return frozenset(w.lower() for w in self.db.roles.get("equipment_nouns", []))
 
     #: CAMEO roots of acts done to a place's people or state even when nobody is named as
     #: their recipient: aid, concessions, protest, force posture, reduced relations, coercion
@@ -1793,6 +1878,23 @@ class Extractor:
             heads += [c for c in cand.trigger.children if c.dep_ in ("xcomp", "ccomp", "advcl")]
             heads += [c for h in list(heads) for c in h.children if c.dep_ in ("xcomp", "ccomp")]
         places = self.location_actors(cand.trigger, cand.code, tuple(heads), any_root=True)
+        if not places:
+            places = self._own_place_in_object(cand)
+        if not places and not cand.nominal:
+            # "killed 23 people when they blew themselves up in X", "opened fire to disperse
+            # demonstrators in X, killing ...": the place of a clause of the same act
+            # (when/while/as, purpose, participle; not "after" or "before")
+            places = self.location_actors(cand.trigger, cand.code, tuple(self._same_act_clauses(cand.trigger)),
+                                          any_root=True)
+        if not places and root in ("17", "18", "19", "20") and cand.sources and all(
+                m.actor.sector == "COP" for m in cand.sources):
+            # police act at home: "police opened fire on demonstrators" -> the police's state
+            police = cand.sources[0]
+            state = self._state(police.actor.country) if police.actor.country else None
+            if state is not None:
+                cand.targets = [replace(police, actor=state, confidence=min(police.confidence, 0.4))]
+                cand.confidence -= 0.15
+            return
         countries = {m.actor.country for m in places if m.actor.country}
         if len(countries) != 1:
             return
@@ -1803,6 +1905,62 @@ class Extractor:
         cand.targets = [ActorMention(place.start, place.end, place.text, state,
                                      min(place.confidence, 0.5), "location", None)]
         cand.confidence -= 0.1
+
+    #: Nouns of talks whose other party a concession made "after" them is directed at.
+    _TALKS = frozenset({"talk", "negotiation", "deliberation", "consultation", "meeting", "discussion",
+                        "dialogue", "mediation"})
+
+    def _after_talks_target(self, cand: Candidate) -> None:
+        """ "called off the strike after talks with the government", "freed the hostages
+        following negotiations with X": a cooperative act or concession made after talks with
+        someone is directed at them."""
+        if cand.targets or cand.pairwise or not cand.sources or cand.root not in (
+                "03", "05", "06", "07", "08"):
+            return
+        own = {m.actor.actor_id for m in cand.sources}
+        for prep in cand.trigger.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("after", "following"):
+                continue
+            for talk in (c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() in self._TALKS):
+                found = [m for p in self.prep_objects(talk, "with") for m in self.conj_actors(p)
+                         if m.actor.actor_id not in own]
+                if found:
+                    cand.targets = [replace(m, confidence=m.confidence * 0.8) for m in found]
+                    return
+
+    @staticmethod
+    def _same_act_clauses(verb) -> list:
+        """Adverbial clauses describing the same act as ``verb``: "when/while/as" clauses,
+        purpose to-infinitives and participles ("..., killing two")."""
+        out = []
+        for c in verb.children:
+            if c.dep_ != "advcl" or c.pos_ != "VERB":
+                continue
+            marks = {m.lower_ for m in c.children if m.dep_ in ("mark", "advmod") and m.i < c.i}
+            purpose = any(m.dep_ == "aux" and m.lower_ == "to" for m in c.children)
+            if marks & {"when", "while", "as"} or purpose or (not marks and c.tag_ == "VBG"):
+                out.append(c)
+        return out
+
+    def _own_place_in_object(self, cand: Candidate) -> list[ActorMention]:
+        """ "blew up power lines leading into X", "broke up the rally staged by students at a
+        university in Y": a place of the doer's own state named anywhere in the object phrase
+        places a domestic act there (only the doer's own state: a foreign place in the object
+        may be a mere origin or topic)."""
+        own = {m.actor.country for m in cand.sources if m.actor.country}
+        if len(own) != 1:
+            return []
+        for obj in self.slot_objects(cand.trigger):
+            for t in obj.subtree:
+                if t.ent_type_ not in _LOCATION_ENTS or t.ent_iob_ != "B":
+                    continue
+                ent = self.entity_at(t)
+                if ent is None:
+                    continue
+                actor = self._lookup(ent.text)
+                if actor is not None and actor.country in own:
+                    return [ActorMention(ent.start_char, ent.end_char, ent.text, actor, 0.5, "location", None)]
+        return []
 
     #: Participles of taking something from its owner ("weapons seized from X").
     _TAKEN = frozenset({"seize", "take", "capture", "confiscate", "steal", "loot", "grab", "impound"})
@@ -2019,11 +2177,16 @@ class Extractor:
         except (KeyError, ValueError, LookupError):
             return None
 
+    #: Governors by which a doer takes a decision to act: what it decided stays planned.
+    _DECISIONS = frozenset({"decide", "decision", "approve", "resolve", "vote", "choose", "opt", "agree"})
+
     def _threat(self, cand: Candidate) -> None:
         """ "X plans to impose sanctions", "X will withdraw its force unless ...": announced or
         conditional coercion is a threat (CAMEO 13), reported as asserted."""
         if cand.complement_of or cand.root not in ("15", "16", "17", "18", "19", "20"):
             return
+        if cand.modality_cue in self._DECISIONS:
+            return  # "decided to deploy": the decision is taken, the act planned, not threatened
         marks = self.lex.modality["hypothetical_marks"]
         conditional = cand.modality == "hypothetical" and (cand.modality_cue == "consequent" or (
             # "X may halt mediation if cooperation founders": a conditioned possibility
