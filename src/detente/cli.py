@@ -471,11 +471,13 @@ def bench_load(db, seconds, clients):
 @click.option("--data", type=click.Path(exists=True, path_type=Path), default=SHARED / "seeds", show_default=True)
 @click.option("--repeat", type=int, help="Repeat the texts this many times (default: to 60,000 words).")
 @click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True)
-def bench_throughput(data, repeat, workers):
+@click.option("--rounds", type=click.IntRange(1, 20), default=1, show_default=True,
+              help="Alternate the two phases this many times and report each one's median round.")
+def bench_throughput(data, repeat, workers, rounds):
     """Words/second of bare spaCy vs the whole pipeline, their ratio and peak memory."""
     from .bench.throughput import format_report, run
 
-    click.echo(format_report(run(data, repeat=repeat, workers=workers)))
+    click.echo(format_report(run(data, repeat=repeat, workers=workers, rounds=rounds)))
 
 
 @bench.command("merge")

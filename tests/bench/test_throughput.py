@@ -48,8 +48,10 @@ def test_bench_measures_bare_spacy_and_the_pipeline_on_the_same_texts(seed_paths
     data.mkdir()
     shortest = min(seed_paths, key=lambda p: p.stat().st_size)
     shutil.copy(shortest, data / shortest.name)
-    figures = run(data, repeat=2)
+    figures = run(data, repeat=2, rounds=2)
     spacy, pipeline = figures["spacy"], figures["pipeline"]
+    assert figures["rounds"] == 2 and len(figures["round_ratios"]) == 2
+    assert "2 alternating rounds" in format_report(figures)
 
     assert spacy["documents"] == pipeline["documents"] == 2
     assert spacy["words"] == pipeline["words"] == figures["words"] > 500
@@ -63,3 +65,19 @@ def test_bench_measures_bare_spacy_and_the_pipeline_on_the_same_texts(seed_paths
     report = format_report(figures)
     assert "bare spaCy" in report and "detente pipeline" in report and "peak RSS" in report
     assert re.fullmatch(r"ratio: \d+\.\d{3}", report.strip().splitlines()[-1])
+
+
+@pytest.mark.parametrize(
+    ("seconds", "expected"),
+    [([3.0], 3.0), ([5.0, 1.0, 3.0], 3.0), ([4.0, 2.0], 2.0), ([9.0, 1.0, 2.0, 8.0], 2.0)],
+)
+def test_each_phase_reports_its_median_round(seconds, expected):
+    from detente.bench.throughput import _median_round
+
+    runs = [{"seconds": s, "n": i} for i, s in enumerate(seconds)]
+    assert _median_round(runs)["seconds"] == expected
+
+
+def test_rounds_must_be_positive(tmp_path):
+    with pytest.raises(ValueError, match="rounds must be at least 1"):
+        run(tmp_path, rounds=0)

@@ -242,12 +242,18 @@ def run(
     min_words: int = MIN_WORDS,
     options: Options | None = None,
     keep: Path | None = None,
+    rounds: int = 1,
 ) -> dict[str, Any]:
     """Measure bare spaCy and the whole pipeline on ``data``; returns the figures.
 
     ``keep``: a folder to leave the inputs and the benchmark database in (default: a
-    temporary folder, removed afterwards).
+    temporary folder, removed afterwards). ``rounds``: run the two phases this many times,
+    alternating (each pipeline round into a new database), and report each phase's median
+    round, so that a slow spell of a shared machine does not decide the ratio alone; the ratio
+    of every round is reported too.
     """
+    if rounds < 1:
+        raise ValueError(f"rounds must be at least 1, got {rounds}")
     t_start = time.perf_counter()
     workdir = Path(keep) if keep else Path(tempfile.mkdtemp(prefix="detente-throughput-"))
     workdir.mkdir(parents=True, exist_ok=True)
@@ -259,8 +265,12 @@ def run(
         # A throughput run measures speed, not input limits: let a large JSONL file in.
         base = base.with_(max_bytes=max(base.max_bytes, info["largest_file_bytes"] + 1))
         inputs = Path(info["inputs"])
-        spacy_fig = run_phase("spacy", inputs, base)
-        pipe_fig = run_phase("pipeline", inputs, base)
+        spacy_runs, pipe_runs = [], []
+        for _ in range(rounds):
+            spacy_runs.append(run_phase("spacy", inputs, base))
+            db.unlink(missing_ok=True)
+            pipe_runs.append(run_phase("pipeline", inputs, base))
+        spacy_fig, pipe_fig = _median_round(spacy_runs), _median_round(pipe_runs)
     finally:
         if not keep:
             shutil.rmtree(workdir, ignore_errors=True)
@@ -277,9 +287,17 @@ def run(
         "spacy": {**spacy_fig, "words_per_second": spacy_rate, "words_per_cpu_second": spacy_cpu_rate},
         "pipeline": {**pipe_fig, "words_per_second": pipe_rate, "words_per_cpu_second": pipe_cpu_rate},
         "ratio": pipe_rate / spacy_rate if spacy_rate else 0.0,
+        "rounds": rounds,
+        "round_ratios": [sp["seconds"] / pl["seconds"] if pl["seconds"] else 0.0
+                         for sp, pl in zip(spacy_runs, pipe_runs)],
         "cpu_ratio": pipe_cpu_rate / spacy_cpu_rate if spacy_cpu_rate else 0.0,
         "total_seconds": time.perf_counter() - t_start,
     }
+
+
+def _median_round(runs: list[dict[str, Any]]) -> dict[str, Any]:
+    """The round of median wall time (the lower middle one of an even number)."""
+    return sorted(runs, key=lambda r: r["seconds"])[(len(runs) - 1) // 2]
 
 
 def format_report(figures: dict[str, Any]) -> str:
@@ -320,6 +338,10 @@ def format_report(figures: dict[str, Any]) -> str:
     lines.append(
         f"ratio of CPU-time rates: {figures['cpu_ratio']:.3f} (less sensitive to other load on the machine)"
     )
+    if figures.get("rounds", 1) > 1:
+        each = ", ".join(f"{r:.3f}" for r in figures["round_ratios"])
+        lines.append(f"{figures['rounds']} alternating rounds, median round of each phase shown; "
+                     f"ratio of each round: {each}")
     lines.append(f"total time: {figures['total_seconds']:.1f} s")
     lines.append(f"ratio: {figures['ratio']:.3f}")
     return "\n".join(lines) + "\n"
