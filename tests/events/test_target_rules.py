@@ -373,6 +373,15 @@ def test_participle_takes_main_clause_direction(code, text, target):
     (events,) = code([text])
     assert target in {e.target_country for e in events if e.cameo_code[:2] == "16"}, text
 
+def _targets(code, text: str, prefix: str, field: str) -> set:
+    """The targets (``field``: target_country, target_cameo, or cameo_or_country) of the events
+    coded from ``text`` whose CAMEO code starts with ``prefix``."""
+    (events,) = code([text])
+    if field == "cameo_or_country":
+        return {e.target_cameo or e.target_country for e in events if e.cameo_code.startswith(prefix)}
+    return {getattr(e, field) for e in events if e.cameo_code.startswith(prefix)}
+
+
 
 @pytest.mark.parametrize("text,code_,target", [
     # an owner's partners are the others named with them, not the owner
@@ -384,8 +393,7 @@ def test_participle_takes_main_clause_direction(code, text, target):
     ("Canada agreed to lift restrictions on grain sales.", "03", None),
 ])
 def test_relational_owner_and_complement_object(code, text, code_, target):
-    (events,) = code([text])
-    got = {e.target_cameo or e.target_country for e in events if e.cameo_code.startswith(code_)}
+    got = _targets(code, text, code_, "cameo_or_country")
     assert got == {target}, f"{text}: {got}"
 
 
@@ -397,8 +405,7 @@ def test_relational_owner_and_complement_object(code, text, code_, target):
     ("Kenyan rebels blew up three power lines leading into Uganda.", None),
 ])
 def test_own_place_in_object_phrase(code, text, target):
-    (events,) = code([text])
-    got = {e.target_country for e in events if e.cameo_code[:2] == "17"}
+    got = _targets(code, text, "17", "target_country")
     assert got == {target}, f"{text}: {got}"
 
 
@@ -411,8 +418,7 @@ def test_own_place_in_object_phrase(code, text, target):
     ("If Chile plans to deploy a missile system involved Peru, it would affect Bolivia.", "15", None, "PER"),
 ])
 def test_slipped_main_verb_object_is_no_target(code, text, code_, wrong, kept):
-    (events,) = code([text])
-    got = {e.target_country for e in events if e.cameo_code.startswith(code_)}
+    got = _targets(code, text, code_, "target_country")
     assert wrong not in got and (kept is None or kept in got), f"{text}: {got}"
 
 
@@ -424,8 +430,7 @@ def test_slipped_main_verb_object_is_no_target(code, text, code_, wrong, kept):
     ("American doctors delivered medicine to Harvard University.", "USA"),
 ])
 def test_body_named_after_its_city(code, text, target):
-    (events,) = code([text])
-    got = {e.target_country for e in events if e.cameo_code[:2] == "07"}
+    got = _targets(code, text, "07", "target_country")
     assert got == {target}, f"{text}: {got}"
 
 
@@ -437,8 +442,7 @@ def test_body_named_after_its_city(code, text, target):
     ("The Ghanaian union called off the strike after clashes with the Ghanaian police.", None),
 ])
 def test_concession_after_talks_with(code, text, target):
-    (events,) = code([text])
-    got = {e.target_cameo for e in events if e.cameo_code[:2] == "08"}
+    got = _targets(code, text, "08", "target_cameo")
     assert got == {target}, f"{text}: {got}"
 
 
@@ -454,6 +458,5 @@ def test_concession_after_talks_with(code, text, target):
     ("Kenyan soldiers opened fire on the crowd, killing two.", "19", None),
 ])
 def test_place_of_same_act_and_police_at_home(code, text, code_, target):
-    (events,) = code([text])
-    got = {e.target_country for e in events if e.cameo_code.startswith(code_)}
+    got = _targets(code, text, code_, "target_country")
     assert got == {target}, f"{text}: {got}"
