@@ -172,3 +172,71 @@ def test_slice_documents(docs, limit, expected):
     from detente.merge import slice_documents
 
     assert [n for _, n in slice_documents(docs, limit)] == expected
+
+
+def test_a_failed_merge_keeps_the_previous_events_and_leaves_no_tables(synthetic_db, monkeypatch):
+    import detente.merge
+    from detente.store import open_store
+
+    with open_store(synthetic_db) as store:
+        merge_store(store, batch=500)
+        before = _merged_rows(store)
+        calls = []
+        real = detente.merge._merge_items
+
+        def fail_on_third(items):
+            calls.append(len(items))
+            if len(calls) == 3:
+                raise RuntimeError("killed mid-merge")
+            return real(items)
+
+        monkeypatch.setattr(detente.merge, "_merge_items", fail_on_third)
+        with pytest.raises(RuntimeError, match="killed mid-merge"):
+            merge_store(store, batch=500)
+        assert _merged_rows(store) == before
+        tables = {r["table_name"] for r in store.query("SELECT table_name FROM information_schema.tables")}
+        assert not tables & set(detente.merge.STAGING)
+
+
+def test_tables_left_by_a_killed_merge_are_replaced(synthetic_db):
+    from detente.merge import STAGING
+    from detente.store import open_store
+
+    with open_store(synthetic_db) as store:
+        n = merge_store(store)
+        expected = _merged_rows(store)
+        # A merge killed between its batches leaves its staging tables half written.
+        store.con.execute(f"CREATE TABLE {STAGING[0]} AS SELECT * FROM events LIMIT 3")
+        store.con.execute(f"CREATE TABLE {STAGING[1]} AS SELECT * FROM event_links LIMIT 3")
+        assert merge_store(store) == n
+        assert _merged_rows(store) == expected
+        tables = {r["table_name"] for r in store.query("SELECT table_name FROM information_schema.tables")}
+        assert not tables & set(STAGING)
+
+
+def test_migration_0006_keeps_merged_rows(tmp_path):
+    """A store made before 0006 (merged tables with primary keys) keeps its merged events."""
+    import duckdb
+
+    from detente.store import open_store
+    from detente.store.schema import MIGRATIONS
+
+    path = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(path))
+    con.execute("CREATE TABLE schema_migrations "
+                "(name VARCHAR PRIMARY KEY, applied_at TIMESTAMP NOT NULL DEFAULT current_timestamp)")
+    for name, sql in MIGRATIONS[:5]:
+        con.execute(sql)
+        con.execute("INSERT INTO schema_migrations (name) VALUES (?)", [name])
+    con.execute("INSERT INTO events (event_key, date, n_mentions, explanation) "
+                "VALUES ('ev_1', '2016-12', 2, '{\"rule\": \"x\"}')")
+    con.execute("INSERT INTO event_links VALUES ('ev_1', 'm1'), ('ev_1', 'm2')")
+    con.close()
+    with open_store(path) as store:
+        assert store.migrations()[-1] == MIGRATIONS[-1][0]
+        assert store.query("SELECT event_key, date, n_mentions FROM events") == [
+            {"event_key": "ev_1", "date": "2016-12", "n_mentions": 2}]
+        assert store.query("SELECT count(*) AS n FROM event_links")[0]["n"] == 2
+        indexes = store.query("SELECT * FROM duckdb_constraints() WHERE table_name IN ('events', 'event_links') "
+                              "AND constraint_type = 'PRIMARY KEY'")
+        assert indexes == []

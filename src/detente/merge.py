@@ -51,7 +51,8 @@ inside a block (root and unordered country pair; a mention with an unknown targe
 the blocks of its source country), so blocks that share no mention are independent
 (:func:`partitions`). It reads and merges whole partitions a batch at a time
 (:data:`STREAM_BATCH` mentions, or one larger partition), keeping only the fields merging
-needs, and writes each batch's events in the same transaction.
+needs, and commits each batch's events to fresh tables that replace the merged events in one
+last transaction (a merge that is killed leaves the previous events whole).
 
 **Time slices.** A partition holding more than :data:`SLICE_LIMIT` mentions (a busy root and
 dyad over years of news) is merged in slices of at most that many mentions: its documents are
@@ -80,6 +81,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+import duckdb
 import pyarrow as pa
 
 from .records import EventMention
@@ -1199,32 +1201,58 @@ def _stream_items(store, batch: int, slice_limit: int) -> Iterator[list[_Item]]:
         yield items
 
 
+#: The tables a merge writes its events into, swapped in for ``events`` and ``event_links``
+#: once every batch is written (left over only by a merge that was killed: dropped by the next).
+STAGING = ("events_merging", "event_links_merging")
+
+
 def merge_store(store, *, batch: int = STREAM_BATCH, slice_limit: int = SLICE_LIMIT) -> int:
-    """Recompute ``events`` and ``event_links`` from ``event_mentions`` (one transaction).
+    """Recompute ``events`` and ``event_links`` from ``event_mentions``.
 
     The mentions are read and merged a batch at a time (see :func:`stream_mentions`: no merge
     ever crosses a partition, and a partition of more than ``slice_limit`` mentions is merged in
-    time slices), so memory is bounded by ``batch`` and ``slice_limit``, not by the store. The
-    result is the same as :func:`merge_mentions` on every mention at once with the same
-    ``slice_limit``. Idempotent: the same mentions always give the same events and keys.
+    time slices), and each batch's events are committed to fresh tables (:data:`STAGING`) that
+    replace ``events`` and ``event_links`` in one last transaction. So memory is bounded by
+    ``batch`` and ``slice_limit``, not by the store, and until that swap readers (and a merge
+    that is killed) keep the previous events whole. The result is the same as
+    :func:`merge_mentions` on every mention at once with the same ``slice_limit``.
+    Idempotent: the same mentions always give the same events and keys.
     Returns the number of merged events.
     """
+    from .store.schema import MERGED_TABLES_DDL
+
+    events_table, links_table = STAGING
     total = n_mentions = 0
     with store.transaction() as con:
-        con.execute("DELETE FROM event_links")
-        con.execute("DELETE FROM events")
+        con.execute(f"DROP TABLE IF EXISTS {events_table}")
+        con.execute(f"DROP TABLE IF EXISTS {links_table}")
+        con.execute(MERGED_TABLES_DDL.format(events=events_table, links=links_table))
+    try:
         for items in _stream_items(store, batch, slice_limit):
             events = _merge_items(items)
             events.sort(key=_event_order)
             if events:
-                # One insert per batch through Arrow (the store's own writer).
-                store.insert_rows("events", MergedEvent.COLUMNS, [e.row() for e in events])
-                store.insert_rows(
-                    "event_links", ("event_key", "event_id"), [[e.event_key, m] for e in events for m in e.members]
-                )
+                # One insert per batch through Arrow (the store's own writer), committed.
+                with store.transaction():
+                    store.insert_rows(events_table, MergedEvent.COLUMNS, [e.row() for e in events])
+                    store.insert_rows(links_table, ("event_key", "event_id"),
+                                      [[e.event_key, m] for e in events for m in e.members])
             total += len(events)
             n_mentions += len(items)
             del items, events
+        with store.transaction() as con:
+            con.execute("DROP TABLE events")
+            con.execute("DROP TABLE event_links")
+            con.execute(f"ALTER TABLE {events_table} RENAME TO events")
+            con.execute(f"ALTER TABLE {links_table} RENAME TO event_links")
+    except BaseException:
+        # Leave the previous events in place, and no half-written tables.
+        for table in STAGING:
+            try:
+                store.con.execute(f"DROP TABLE IF EXISTS {table}")
+            except duckdb.Error as exc:  # a broken connection: the next merge drops them
+                log.warning("could not drop %s after a failed merge: %s", table, exc)
+        raise
     log.info("merged %d mentions into %d events", n_mentions, total)
     return total
 

@@ -5,6 +5,38 @@ Add a migration by appending ``(name, sql)`` to ``MIGRATIONS``; never edit one t
 
 from __future__ import annotations
 
+#: The merged-event tables (``events``, ``event_links``), named by ``{events}`` and ``{links}``.
+MERGED_TABLES_DDL = """
+        CREATE TABLE {events} (
+            event_key VARCHAR NOT NULL,
+            date VARCHAR,
+            date_precision VARCHAR,
+            source_actor_id VARCHAR,
+            source_name VARCHAR,
+            source_country VARCHAR,
+            target_actor_id VARCHAR,
+            target_name VARCHAR,
+            target_country VARCHAR,
+            cameo_code VARCHAR,
+            cameo_root VARCHAR,
+            plover_type VARCHAR,
+            quad_class INTEGER,
+            goldstein DOUBLE,
+            modality VARCHAR,
+            location VARCHAR,
+            best_event_id VARCHAR,
+            n_mentions INTEGER,
+            n_documents INTEGER,
+            n_sources INTEGER,
+            explanation JSON
+        );
+        CREATE TABLE {links} (
+            event_key VARCHAR NOT NULL,
+            event_id VARCHAR NOT NULL
+        );
+"""
+
+
 MIGRATIONS: list[tuple[str, str]] = [
     (
         "0001_documents",
@@ -189,6 +221,21 @@ MIGRATIONS: list[tuple[str, str]] = [
         "0005_stances_speaker_name",
         """
         ALTER TABLE stances ADD COLUMN speaker_name VARCHAR;
+        """,
+    ),
+    (
+        # The merged-event tables are rebuilt whole by every merge, into fresh tables swapped
+        # in at the end (detente.merge.merge_store); their keys are unique by construction
+        # (a key is a hash of the member mention ids). Without primary-key indexes, writing
+        # them costs memory that does not grow with the store.
+        "0006_merged_tables_without_key_indexes",
+        MERGED_TABLES_DDL.format(events="events_0006", links="event_links_0006") + """
+        INSERT INTO events_0006 SELECT * FROM events;
+        INSERT INTO event_links_0006 SELECT * FROM event_links;
+        DROP TABLE events;
+        DROP TABLE event_links;
+        ALTER TABLE events_0006 RENAME TO events;
+        ALTER TABLE event_links_0006 RENAME TO event_links;
         """,
     ),
 ]
