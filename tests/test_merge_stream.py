@@ -15,6 +15,7 @@ from detente.merge import (
     merge_mentions,
     merge_store,
     partitions,
+    store_partitions,
     stream_mentions,
 )
 
@@ -65,12 +66,9 @@ def test_batches_hold_whole_partitions_and_stay_bounded(synthetic_db):
     from detente.store import open_store
 
     with open_store(synthetic_db, read_only=True) as store:
-        groups = [(r["cameo_root"], r["source_country"], r["target_country"], r["n"]) for r in store.query(
-            "SELECT cameo_root, source_country, target_country, count(*) AS n FROM event_mentions GROUP BY ALL"
-        )]
-        parts = partitions(groups)
+        parts = store_partitions(store)
         largest = max(sum(g[3] for g in part) for part in parts)
-        total = sum(g[3] for g in groups)
+        total = store.query("SELECT count(*) AS n FROM event_mentions")[0]["n"]
         seen: Counter = Counter()
         sizes = []
         for mentions, outlets in stream_mentions(store, batch=200):
@@ -120,9 +118,8 @@ def test_empty_store_merges_to_nothing(tmp_db):
 def test_sliced_merge_equals_sliced_merge_of_everything(synthetic_db, whole, batch, monkeypatch):
     """With partitions larger than the slice limit, the store's merge is still exactly
     ``merge_mentions`` on every mention with the same limit; slicing keeps some reports apart."""
-    from detente.store import open_store
-
     import detente.merge
+    from detente.store import open_store
 
     monkeypatch.setattr(detente.merge, "_FETCH_ROWS", 3)  # documents read in many small chunks
     limit = 150

@@ -1031,6 +1031,17 @@ def partitions(groups: Sequence[tuple[str | None, str | None, str | None, int]])
     return sorted(parts.values(), key=size)
 
 
+def store_partitions(store) -> list[list[tuple]]:
+    """The :func:`partitions` of the store's event mentions, counted by SQL."""
+    return partitions([
+        (r["cameo_root"], r["source_country"], r["target_country"], r["n"])
+        for r in store.query(
+            "SELECT cameo_root, source_country, target_country, count(*) AS n FROM event_mentions "
+            "GROUP BY ALL ORDER BY ALL"
+        )
+    ])
+
+
 def _batches(parts: list[list[tuple]], limit: int) -> list[list[tuple]]:
     """Whole parts gathered into batches of at most ``limit`` mentions (a larger part alone)."""
     batches, current, n = [], [], 0
@@ -1051,17 +1062,6 @@ _PART_JOIN = (
     "AND m.source_country IS NOT DISTINCT FROM p.source_country "
     "AND m.target_country IS NOT DISTINCT FROM p.target_country"
 )
-
-
-def _register(store, name: str, columns: Mapping[str, pa.Array]) -> None:
-    """Append ``columns`` to the temporary table ``name`` (made on first use)."""
-    view = f"_{name}_rows"
-    store.con.register(view, pa.table(dict(columns)))
-    try:
-        store.con.execute(f"CREATE TEMP TABLE IF NOT EXISTS {name} AS SELECT * FROM {view} LIMIT 0")
-        store.con.execute(f"INSERT INTO {name} SELECT * FROM {view}")
-    finally:
-        store.con.unregister(view)
 
 
 #: Rows fetched at a time when reading a large partition's documents.
@@ -1119,27 +1119,24 @@ def _batch_cursors(store, batch: int, columns: Sequence[str], slice_limit: int =
     the open cursor of a query giving ``columns`` of its mentions (``m.`` prefixed) and the
     outlet of each one's document, in :func:`load_mentions` order. Consume each cursor
     before asking for the next."""
-    groups = [
-        (r["cameo_root"], r["source_country"], r["target_country"], r["n"])
-        for r in store.query(
-            "SELECT cameo_root, source_country, target_country, count(*) AS n FROM event_mentions "
-            "GROUP BY ALL ORDER BY ALL"
-        )
-    ]
-    parts = partitions(groups)
+    parts = store_partitions(store)
     if not parts:
         return
     large = [n for n, part in enumerate(parts) if sum(g[3] for g in part) > slice_limit]
     batches = _batches([part for n, part in enumerate(parts) if n not in large], batch)
     batch_of = {g[:3]: k for k, groups_of in enumerate(batches) for g in groups_of}
     rows = [(*g[:3], n, batch_of.get(g[:3])) for n, part in enumerate(parts) for g in part]
-    _register(store, "_detente_merge_parts", {
+    store.con.register("_detente_merge_rows", pa.table({
         "cameo_root": pa.array([r[0] for r in rows], pa.string()),
         "source_country": pa.array([r[1] for r in rows], pa.string()),
         "target_country": pa.array([r[2] for r in rows], pa.string()),
         "part": pa.array([r[3] for r in rows], pa.int32()),
         "batch": pa.array([r[4] for r in rows], pa.int32()),
-    })
+    }))
+    try:
+        store.con.execute("CREATE OR REPLACE TEMP TABLE _detente_merge_parts AS SELECT * FROM _detente_merge_rows")
+    finally:
+        store.con.unregister("_detente_merge_rows")
     try:
         total = len(batches)
         for part in large:

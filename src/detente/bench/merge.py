@@ -187,13 +187,12 @@ def _split_share(path: Path) -> tuple[int, int]:
 
 def largest_partition(path: Path) -> int:
     """Mentions in the store's largest partition (see :func:`detente.merge.partitions`)."""
-    from ..merge import partitions
+    from ..merge import store_partitions
     from ..store import open_store
 
     with open_store(path, read_only=True) as store:
-        groups = [(r["cameo_root"], r["source_country"], r["target_country"], r["n"]) for r in store.query(
-            "SELECT cameo_root, source_country, target_country, count(*) AS n FROM event_mentions GROUP BY ALL")]
-    return max((sum(g[3] for g in part) for part in partitions(groups)), default=0)
+        parts = store_partitions(store)
+    return max((sum(g[3] for g in part) for part in parts), default=0)
 
 
 def run(sizes: Sequence[int] = DEFAULT_SIZES, *, slice_limit: int | None = None,
