@@ -1297,45 +1297,20 @@ def list_merged(
     ``actor`` (id or country, either side), ``since``/``until`` (the event's date interval
     overlaps), ``code`` (CAMEO root, code prefix or PLOVER type). With ``explain``, each row
     carries its explanation (why its mentions were merged). Raises ValueError on a bad filter."""
-    from .analysis.timeline import dyad_clause
+    from .analysis.timeline import date_window, in_window
+    from .queries import event_filters
 
-    where, params = ["TRUE"], []
-    if dyad:
-        parts = [p for p in re.split(r"[-–:/,]", dyad) if p.strip()]
-        if len(parts) != 2:
-            raise ValueError(f"--dyad wants two parties such as JPN-RUS, got {dyad!r}")
-        clause, more = dyad_clause(parts[0].strip(), parts[1].strip(), "e.")
-        where.append(clause)
-        params += more
-    if actor:
-        clause, more = dyad_clause(actor, None, "e.")
-        where.append(clause)
-        params += more
-    if code:
-        where.append("(e.cameo_root = ? OR e.cameo_code LIKE ? || '%' OR e.plover_type = upper(?))")
-        params += [code.zfill(2) if code.isdigit() and len(code) < 2 else code, code, code]
-    window = []
-    for value, end in ((since, False), (until, True)):
-        if value is None:
-            window.append(None)
-            continue
-        span = date_interval(value)
-        if span is None:
-            raise ValueError(f"not a date: {value!r} (use YYYY, YYYY-MM or YYYY-MM-DD)")
-        window.append(span[1] if end else span[0])
+    where, params = event_filters(dyad=dyad, actor=actor, code=code, prefix="e.")
+    window = date_window(since, until)
     rows = store.query(
         "SELECT e.*, list(l.event_id ORDER BY l.event_id) AS members FROM events e "
-        f"JOIN event_links l USING (event_key) WHERE {' AND '.join(where)} GROUP BY ALL",
+        f"JOIN event_links l USING (event_key) WHERE {' AND '.join(where or ['TRUE'])} GROUP BY ALL",
         params,
     )
     out = []
     for r in rows:
         span = date_interval(r["date"])
-        if (window[0] or window[1]) and span is None:
-            continue
-        if window[0] and span[1] < window[0]:
-            continue
-        if window[1] and span[0] > window[1]:
+        if not in_window(span, window):
             continue
         row = {c: r[c] for c in LIST_COLUMNS}
         if explain:

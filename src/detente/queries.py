@@ -7,16 +7,25 @@ from typing import Any
 from .records import EventMention
 
 
-def _dyad_clause(dyad: str, params: list) -> str:
-    """``JPN-RUS`` matches events between the two, in either direction (country or actor id)."""
-    a, _, b = dyad.partition("-")
-    if not b:
-        raise ValueError(f"--dyad must look like JPN-RUS, not {dyad!r}")
-    params.extend([a, a, b, b, b, b, a, a])
-    return (
-        "((source_country = ? OR source_actor_id = ?) AND (target_country = ? OR target_actor_id = ?) "
-        "OR (source_country = ? OR source_actor_id = ?) AND (target_country = ? OR target_actor_id = ?))"
-    )
+def event_filters(*, dyad: str | None = None, actor: str | None = None, code: str | None = None,
+                  prefix: str = "") -> tuple[list[str], list[Any]]:
+    """SQL conditions (and parameters) shared by ``detente events`` over mentions and merged
+    events: ``dyad`` "JPN-RUS" (either direction; a party is a country or an actor id),
+    ``actor`` (either side), ``code`` (CAMEO root, code prefix or PLOVER type). ``prefix``
+    qualifies the column names (``"e."``). ValueError on a dyad that does not name two parties."""
+    from .analysis.timeline import dyad_clause, parse_dyad
+
+    where: list[str] = []
+    params: list[Any] = []
+    for a, b in ((parse_dyad(dyad) if dyad else (None, None)), (actor or None, None)):
+        if a:
+            clause, more = dyad_clause(a, b, prefix)
+            where.append(clause)
+            params += more
+    if code:
+        where.append(f"({prefix}cameo_root = ? OR {prefix}cameo_code LIKE ? || '%' OR {prefix}plover_type = upper(?))")
+        params += [code.zfill(2) if code.isdigit() and len(code) < 2 else code, code, code]
+    return where, params
 
 
 def list_events(
@@ -29,30 +38,21 @@ def list_events(
     code: str | None = None,
     limit: int | None = None,
 ) -> list[dict[str, Any]]:
-    """Event mentions with the JSONL field contract, filtered; ordered by date then position."""
-    where, params = [], []
-    if dyad:
-        where.append(_dyad_clause(dyad.upper(), params))
-    if actor:
-        where.append("(source_actor_id = ? OR target_actor_id = ? OR source_country = ? OR target_country = ?)")
-        params += [actor, actor, actor.upper(), actor.upper()]
-    if since:
-        where.append("date >= ?")
-        params.append(since)
-    if until:
-        # A date at coarser precision ("2018-05") is inside the range when its start is.
-        where.append("date <= ? || '~'")
-        params.append(until)
-    if code:
-        where.append("(cameo_root = ? OR cameo_code LIKE ? || '%' OR plover_type = upper(?))")
-        params += [code.zfill(2) if code.isdigit() and len(code) < 2 else code, code, code]
+    """Event mentions with the JSONL field contract, filtered like :func:`event_filters`;
+    ``since``/``until`` keep mentions whose date interval overlaps the window (a mention dated
+    ``2018`` is inside ``--since 2018-05``), as for merged events and timelines. Ordered by date
+    then position in the document."""
+    from .analysis.timeline import date_window, in_window
+    from .merge import date_interval
+
+    where, params = event_filters(dyad=dyad, actor=actor, code=code)
+    window = date_window(since, until)
     sql = f"SELECT {', '.join(EventMention.JSONL_FIELDS)} FROM event_mentions"
     if where:
         sql += " WHERE " + " AND ".join(where)
     sql += " ORDER BY date NULLS LAST, doc_id, sentence_index, char_start"
-    if limit:
-        sql += f" LIMIT {int(limit)}"
-    return store.query(sql, params)
+    rows = [r for r in store.query(sql, params) if in_window(date_interval(r["date"], r["date_precision"]), window)]
+    return rows[:limit] if limit else rows
 
 
 def list_actors(store) -> list[dict[str, Any]]:

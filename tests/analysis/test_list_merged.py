@@ -9,6 +9,7 @@ import pytest
 
 from detente.analysis.index import format_index, index
 from detente.merge import LIST_COLUMNS, list_merged
+from detente.queries import list_events
 
 
 def test_all_merged_events_in_date_order(store):
@@ -33,6 +34,41 @@ def test_all_merged_events_in_date_order(store):
 )
 def test_filters(store, filters, dates):
     assert [r["date"] for r in list_merged(store, **filters)] == dates
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [
+        {"dyad": "JPN-CHN"},
+        {"dyad": "rus-jpn", "code": "04"},
+        {"dyad": "JPN\u2013RUS"},
+        {"dyad": "jpn / rus", "since": "2016-10"},
+        {"actor": "CHN"},
+        {"code": "163"},
+        {"since": "2016-12", "until": "2016-12"},
+        {"until": "2016-09-01"},
+    ],
+)
+def test_mentions_and_merged_events_filter_alike(store, filters):
+    """`detente events` and `detente events --merged` read one filter the same way: the
+    mentions listed are exactly the members of the merged events listed."""
+    merged = list_merged(store, **filters)
+    members = sorted(m for row in merged for m in row["members"])
+    assert merged and sorted(r["event_id"] for r in list_events(store, **filters)) == members
+
+
+def test_mention_dates_overlap_the_window(store):
+    """A mention dated by year is inside a month window of that year, as a merged event is."""
+    ids = [r["event_id"] for r in list_events(store, since="2016-12", until="2016-12")]
+    assert ids == ["m6", "m5", "m7", "m4"]
+    assert [r["event_id"] for r in list_events(store, since="2016-12", limit=2)] == ["m6", "m5"]
+
+
+@pytest.mark.parametrize(("filters", "message"), [({"dyad": "JPN"}, "two parties"), ({"dyad": "JPN-RUS-CHN"}, "two parties"),
+                                                  ({"until": "2016-13"}, "not a date")])
+def test_bad_mention_filters(store, filters, message):
+    with pytest.raises(ValueError, match=message):
+        list_events(store, **filters)
 
 
 def test_explain_adds_the_reasons(store):

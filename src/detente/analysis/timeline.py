@@ -13,6 +13,7 @@ interval overlaps the window. Undated events are not placed on a timeline.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -42,6 +43,40 @@ def _as_date(value: str | dt.date | None, end: bool) -> dt.date | None:
     if span is None:
         raise ValueError(f"not a date: {value!r} (use YYYY, YYYY-MM or YYYY-MM-DD)")
     return span[1] if end else span[0]
+
+
+def date_window(since: str | dt.date | None, until: str | dt.date | None
+                ) -> tuple[dt.date | None, dt.date | None]:
+    """``--since``/``--until`` as the first day of ``since`` and the last day of ``until``
+    (``2018`` → 2018-01-01 / 2018-12-31); ValueError names a value that is not a date."""
+    return _as_date(since, end=False), _as_date(until, end=True)
+
+
+def in_window(span: tuple[dt.date, dt.date] | None, window: tuple[dt.date | None, dt.date | None]) -> bool:
+    """Whether a date interval overlaps the window; an undated event is outside any window
+    that has a bound, and inside an open one."""
+    start, stop = window
+    if start is None and stop is None:
+        return True
+    if span is None:
+        return False
+    return not (start and span[1] < start or stop and span[0] > stop)
+
+
+#: Separators accepted between the two parties of a dyad: "JPN-RUS", "JPN–RUS" (as the report
+#: prints it), "JPN/RUS", "JPN,RUS". Not ":" — actor ids contain it (``person:shinzo_abe``).
+_DYAD_SEPARATORS = re.compile(r"\s*[-\u2013/,]\s*")
+
+
+def parse_dyad(dyad: str | None) -> tuple[str | None, str | None]:
+    """``"JPN-RUS"`` → ``("JPN", "RUS")``; ``None``/empty → ``(None, None)``; anything but two
+    non-empty parties raises ValueError."""
+    if not dyad:
+        return None, None
+    parts = _DYAD_SEPARATORS.split(dyad.strip())
+    if len(parts) != 2 or not all(parts):
+        raise ValueError(f"dyad must name two parties such as JPN-RUS, not {dyad!r}")
+    return parts[0], parts[1]
 
 
 def party_clause(side: str, party: str, prefix: str = "") -> tuple[str, list[str]]:
@@ -110,16 +145,12 @@ def timeline(
         f"WHERE e.date IS NOT NULL AND {where}",
         params,
     )
-    start, stop = _as_date(since, end=False), _as_date(until, end=True)
+    window = date_window(since, until)
     outlets, text_dated = _by_event(store, [r["event_key"] for r in rows])
     out = []
     for r in rows:
         span = date_interval(r["date"])
-        if span is None:
-            continue
-        if start and span[1] < start:
-            continue
-        if stop and span[0] > stop:
+        if span is None or not in_window(span, window):
             continue
         row = {k: v for k, v in r.items() if k != "explanation"}
         row["dyad"] = (

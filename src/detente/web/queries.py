@@ -26,6 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from typing import Any
 
+from ..analysis.timeline import parse_dyad  # noqa: F401  (q.parse_dyad for the app and report)
 from ..store import Store
 
 log = logging.getLogger(__name__)
@@ -159,16 +160,6 @@ class EventFilter:
 
     def active(self) -> dict[str, Any]:
         return {f.name: getattr(self, f.name) for f in fields(self) if getattr(self, f.name) not in (None, "")}
-
-
-def parse_dyad(dyad: str | None) -> tuple[str | None, str | None]:
-    """``"JPN-RUS"`` → ``("JPN", "RUS")``; ``None``/empty → ``(None, None)``."""
-    if not dyad:
-        return None, None
-    parts = dyad.split("-")
-    if len(parts) != 2 or not all(p.strip() for p in parts):
-        raise ValueError(f"dyad must look like A-B (e.g. JPN-RUS), not {dyad!r}")
-    return parts[0].strip(), parts[1].strip()
 
 
 def date_bounds(value: str, *, end: bool) -> str:
