@@ -1,4 +1,5 @@
-"""`detente events --merged` rows (merge.list_merged) and CSV output of the analysis formats."""
+"""Listings read by the CLI and the dashboard: `detente events [--merged]` rows, their filters (the same
+for mentions, merged events and stances in both front ends) and CSV output of the analysis formats."""
 
 from __future__ import annotations
 
@@ -89,3 +90,18 @@ def test_csv_output(store):
     table = list(csv.DictReader(io.StringIO(format_index(rows, "csv"))))
     assert [t["period"] for t in table] == [r["period"] for r in rows]
     assert float(table[0]["goldstein_sum"]) == pytest.approx(rows[0]["goldstein_sum"])
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [{"actor": "jpn"}, {"actor": "JPN"}, {"actor": "Japan"}, {"actor": "RUS"}, {"actor": "russia", "issue": "sovereignty"},
+     {"speaker_kind": "commentator"}, {"issue": "sanctions", "actor": "JPN"}],
+)
+def test_stances_filter_alike_in_cli_and_dashboard(store, filters):
+    """`detente stances` and the dashboard's stance list read one filter the same way."""
+    from detente.analysis.stances import stances
+    from detente.web import queries as web
+
+    cli = sorted(r["stance_id"] for r in stances(store, **filters))
+    page = web.stances(store, **filters)
+    assert cli and sorted(r["stance_id"] for r in page["items"]) == cli and page["total"] == len(cli)

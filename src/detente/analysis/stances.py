@@ -962,20 +962,30 @@ STANCE_COLUMNS: tuple[tuple[str, str, int | None], ...] = (
 )
 
 
-def stances(
-    store, actor: str | None = None, issue: str | None = None, *, speaker_kind: str | None = None
-) -> list[dict[str, Any]]:
-    """Stored stances, filtered by actor (id, country or name) and issue, in date order."""
-    where, params = ["TRUE"], []
+def stance_filters(actor: str | None = None, issue: str | None = None,
+                   speaker_kind: str | None = None) -> tuple[list[str], list[Any]]:
+    """SQL conditions over stances ``s`` shared by ``detente stances`` and the dashboard: the
+    actor by id, country or name (any case), the issue, the speaker kind (party/commentator)."""
+    where: list[str] = []
+    params: list[Any] = []
     if actor:
-        where.append("(s.actor_id = ? OR s.actor_country = ? OR lower(s.actor_name) = lower(?))")
-        params += [actor, actor.upper(), actor]
+        where.append("(lower(s.actor_id) = lower(?) OR upper(s.actor_country) = upper(?) "
+                     "OR lower(s.actor_name) = lower(?))")
+        params += [actor, actor, actor]
     if issue:
         where.append("s.issue = ?")
         params.append(issue)
     if speaker_kind:
         where.append("s.speaker_kind = ?")
         params.append(speaker_kind)
+    return where, params
+
+
+def stances(
+    store, actor: str | None = None, issue: str | None = None, *, speaker_kind: str | None = None
+) -> list[dict[str, Any]]:
+    """Stored stances, filtered by :func:`stance_filters`, in date order."""
+    where, params = stance_filters(actor, issue, speaker_kind)
     from .timeline import outlet_name
 
     rows = store.query(
@@ -983,7 +993,7 @@ def stances(
         "s.speaker_kind, s.speaker_name, s.confidence, s.sentence, s.sentence_index, s.char_start, s.char_end, s.doc_id, "
         "d.title, d.site, d.file "
         "FROM stances s LEFT JOIN documents d ON d.doc_id = s.doc_id "
-        f"WHERE {' AND '.join(where)} "
+        f"WHERE {' AND '.join(where or ['TRUE'])} "
         "ORDER BY s.date NULLS LAST, s.doc_id, s.sentence_index, s.char_start",
         params,
     )

@@ -544,18 +544,9 @@ def stances(
     limit: int = 100,
     offset: int = 0,
 ) -> dict[str, Any]:
-    clauses, params = [], []
-    if actor:
-        clauses.append(
-            "(upper(s.actor_id) = upper(?) OR upper(s.actor_country) = upper(?) OR s.actor_name ILIKE ? ESCAPE '\\')"
-        )
-        params += [actor, actor, like_escape(actor)]
-    if issue:
-        clauses.append("s.issue = ?")
-        params.append(issue)
-    if speaker_kind:
-        clauses.append("s.speaker_kind = ?")
-        params.append(speaker_kind)
+    from ..analysis.stances import stance_filters
+
+    clauses, params = stance_filters(actor, issue, speaker_kind)
     where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
     total = store.con.execute(f"SELECT count(*) FROM stances s {where}", params).fetchone()[0]
     rows = store.query(
