@@ -43,7 +43,7 @@ def test_filters(store, filters, dates):
         {"dyad": "JPN-CHN"},
         {"dyad": "rus-jpn", "code": "04"},
         {"dyad": "JPN\u2013RUS"},
-        {"dyad": "jpn / rus", "since": "2016-10"},
+        {"dyad": "jpn , rus", "since": "2016-10"},
         {"actor": "CHN"},
         {"code": "163"},
         {"since": "2016-12", "until": "2016-12"},

@@ -64,8 +64,8 @@ def in_window(span: tuple[dt.date, dt.date] | None, window: tuple[dt.date | None
 
 
 #: Separators accepted between the two parties of a dyad: "JPN-RUS", "JPN–RUS" (as the report
-#: prints it), "JPN/RUS", "JPN,RUS". Not ":" — actor ids contain it (``person:shinzo_abe``).
-_DYAD_SEPARATORS = re.compile(r"\s*[-\u2013/,]\s*")
+#: prints it), "JPN,RUS". Not ":" or "/" — actor ids may hold them (``person:shinzo_abe``).
+_DYAD_SEPARATORS = re.compile(r"\s*[-\u2013,]\s*")
 
 
 def parse_dyad(dyad: str | None) -> tuple[str | None, str | None]:

@@ -333,6 +333,21 @@ def _mark_term(text: str | None, term: str) -> Any:
     return highlight(text, spans)
 
 
+def _with_main_dyad(store: Store, f: q.EventFilter) -> q.EventFilter:
+    """The filter as given, or — when it names no dyad — the same filter on the corpus's main dyad
+    (the one with most events): an index chart is drawn for one pair of parties."""
+    if f.a and f.b:
+        return f
+    top = q.dyads(store, limit=1)
+    return q.EventFilter(**{**f.__dict__, "a": top[0]["a"], "b": top[0]["b"]}) if top else f
+
+
+def _index_chart(idx: dict[str, Any], f: q.EventFilter, by: str) -> str:
+    """The index chart of a filter's periods, titled by its dyad, linking to its timeline."""
+    title = (f"{f.a}–{f.b}: " if f.a else "") + f"cooperation–conflict index by {by}"
+    return index_chart(idx["periods"], title=title, link=_timeline_link(f))
+
+
 def _templates() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("detente", "web/templates"),
@@ -396,17 +411,11 @@ def _add_pages(app: FastAPI) -> None:
     @app.get("/", **html)
     def overview(request: Request, store: StoreDep, f: FilterDep, by: Period = "month", weighted: bool = False):
         summary = q.summary(store)
-        chart_filter = f
-        if not (f.a and f.b):
-            top = q.dyads(store, limit=1)
-            if top:
-                chart_filter = q.EventFilter(**{**f.__dict__, "a": top[0]["a"], "b": top[0]["b"]})
+        chart_filter = _with_main_dyad(store, f)
         idx = q.index(store, chart_filter, by=by, weighted=weighted)
-        title = (f"{chart_filter.a}–{chart_filter.b}: " if chart_filter.a else "") + f"cooperation–conflict index by {by}"
         timeline = q.events(store, f, limit=50)
-        link = _timeline_link(chart_filter)
         return _page(request, "overview.html", title="Overview", summary=summary, by=by, weighted=weighted,
-                     chart=index_chart(idx["periods"], title=title, link=link), index=idx, timeline=timeline,
+                     chart=_index_chart(idx, chart_filter, by), index=idx, timeline=timeline,
                      **_filter_context(store, f))
 
     @app.get("/timeline", **html)
@@ -418,14 +427,9 @@ def _add_pages(app: FastAPI) -> None:
 
     @app.get("/index-chart", **html)
     def index_page(request: Request, store: StoreDep, f: FilterDep, by: Period = "month", weighted: bool = False):
-        if not (f.a and f.b):
-            top = q.dyads(store, limit=1)
-            if top:
-                f = q.EventFilter(**{**f.__dict__, "a": top[0]["a"], "b": top[0]["b"]})
+        f = _with_main_dyad(store, f)
         idx = q.index(store, f, by=by, weighted=weighted)
-        title = (f"{f.a}–{f.b}: " if f.a else "") + f"cooperation–conflict index by {by}"
-        return _page(request, "index_chart.html", title="Index",
-                     chart=index_chart(idx["periods"], title=title, link=_timeline_link(f)),
+        return _page(request, "index_chart.html", title="Index", chart=_index_chart(idx, f, by),
                      index=idx, by=by, weighted=weighted, **_filter_context(store, f))
 
     @app.get("/network", **html)
