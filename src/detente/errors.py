@@ -7,16 +7,20 @@ class DetenteError(Exception):
     """Base class of every error detente raises on purpose."""
 
 
+def _where(file: str | None, line: int | None) -> str:
+    """``file:line: `` (or ``file: ``) to start a message with, empty without a file."""
+    if not file:
+        return ""
+    return f"{file}:{line}: " if line else f"{file}: "
+
+
 class ConfigError(DetenteError):
     """A configuration, pattern or actor file is malformed."""
 
     def __init__(self, message: str, *, file: str | None = None, line: int | None = None):
         self.file = file
         self.line = line
-        where = ""
-        if file:
-            where = f"{file}:{line}: " if line else f"{file}: "
-        super().__init__(where + message)
+        super().__init__(_where(file, line) + message)
 
 
 class IngestError(DetenteError):
@@ -27,10 +31,7 @@ class IngestError(DetenteError):
         self.detail = message
         self.file = file
         self.line = line
-        where = ""
-        if file:
-            where = f"{file}:{line}: " if line else f"{file}: "
-        super().__init__(where + message)
+        super().__init__(_where(file, line) + message)
 
 
 class StoreError(DetenteError):
