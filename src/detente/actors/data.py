@@ -780,7 +780,7 @@ def _load_packaged() -> ActorDB:
         db.places[row["name"]] = Place(row["name"], row["label"], row["country"],
                                        _split(row.get("adjectives")), claimant)
     text, file = _packaged_text("roles.yaml")
-    db.roles = _strip_lines(_load_yaml(text, file))
+    db.roles = load_roles(text, file)
     text, file = _packaged_text("identity_groups.tsv")
     _, rows = _read_tsv(text, file, ("id", "kind", "code", "code_source", "nouns"))
     for line, row in rows:
@@ -789,6 +789,46 @@ def _load_packaged() -> ActorDB:
                   "places.tsv", "roles.yaml", "identity_groups.tsv"]
     _check(db)
     return db
+
+
+#: Word lists of roles.yaml that the event extractor reads: each must be there, a list of
+#: distinct, non-empty lower-case strings.
+ROLE_WORD_LISTS = ("event_nouns", "equipment_nouns", "domestic_measures", "group_heads", "pressure_nouns",
+                   "not_doing_verbs", "place_nouns", "body_nouns", "quantity_heads", "departure_nouns",
+                   "departure_verbs")
+
+
+def _key_line(text: str, key: str) -> int | None:
+    """The line (1-based) where top-level ``key`` is written in a YAML text."""
+    found = re.search(rf"^{re.escape(key)}\s*:", text, flags=re.MULTILINE)
+    return text.count("\n", 0, found.start()) + 1 if found else None
+
+
+def load_roles(text: str, file: str) -> dict[str, Any]:
+    """The role words of a roles.yaml text, with its word lists checked (errors name the file
+    and the line of the offending list)."""
+    data = _load_yaml(text, file)
+    if not isinstance(data, dict):
+        raise ConfigError("roles data must be a YAML mapping", file=file, line=1)
+    for key in ROLE_WORD_LISTS:
+        line = _key_line(text, key)
+        words = data.get(key)
+        if words is None:
+            raise ConfigError(f"missing word list {key!r}", file=file, line=line)
+        if not isinstance(words, list):
+            raise ConfigError(f"{key}: must be a list of words, got {type(words).__name__}",
+                              file=file, line=line)
+        seen: set[str] = set()
+        for word in words:
+            if not isinstance(word, str) or not word.strip():
+                raise ConfigError(f"{key}: {word!r} is not a word", file=file, line=line)
+            if word != word.lower() or word != word.strip():
+                raise ConfigError(f"{key}: {word!r} must be lower-case, without surrounding spaces",
+                                  file=file, line=line)
+            if word in seen:
+                raise ConfigError(f"{key}: {word!r} is listed twice", file=file, line=line)
+            seen.add(word)
+    return _strip_lines(data)
 
 
 def _strip_lines(obj: Any) -> Any:

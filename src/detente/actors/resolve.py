@@ -1657,15 +1657,25 @@ _IDENTITY_HEADS = {"organisation", "organization", "organisations", "organizatio
                    "movements", "faction", "factions", "network", "cell", "cells"}
 
 
+#: Nouns of what is said or shown: a place after one ("in a speech in Berlin") is where it was
+#: said, not where the people it names act or are acted on.
+_SAYING_NOUNS = frozenset({"speech", "statement", "interview", "address", "remark", "letter", "article",
+                           "report", "message", "book", "film", "video", "broadcast", "documentary",
+                           "newspaper", "paper", "conference", "meeting", "talk", "session"})
+_LOCATIVE_PREPS = frozenset({"in", "inside", "across", "throughout"})
+
+
 def _clause_locative_state(ctx: _Ctx, root: Token) -> str | None:
-    """The state named by an "in <state or place>" attached to the verb whose subject is
-    ``root`` ("... demonstrated on Tuesday in Serbia"); None if there is none or several."""
-    if root.dep_ not in {"nsubj", "nsubjpass"}:
+    """The state named by an "in <state or place>" attached to the verb whose subject or
+    object is ``root`` ("... demonstrated on Tuesday in Serbia", "troops killed three ethnic
+    Albanians in Serbia"), or to the act noun it names ("killed ... in a gunbattle in southern
+    Serbia"); None if there is none or several."""
+    if root.dep_ not in {"nsubj", "nsubjpass", "dobj"}:
         return None
     verb = root.head
     found: set[str] = set()
     for prep in verb.children:
-        if prep.dep_ != "prep" or prep.lower_ not in {"in", "inside", "across", "throughout"}:
+        if prep.dep_ != "prep" or prep.lower_ not in _LOCATIVE_PREPS:
             continue
         obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
         if obj is None:
@@ -1673,6 +1683,16 @@ def _clause_locative_state(ctx: _Ctx, root: Token) -> str | None:
         if any(c.dep_ == "conj" for c in obj.children):
             return None  # "in Syria and Iraq": not one state
         c, _ = _place_state_after(ctx, prep.i + 1)
+        if c is None and obj.pos_ == "NOUN" and obj.lemma_.lower() not in _SAYING_NOUNS:
+            # "in a gunbattle in southern Serbia": the place of the act the clause names
+            for inner in obj.children:
+                if inner.dep_ == "prep" and inner.lower_ in _LOCATIVE_PREPS:
+                    pobj = next((p for p in inner.children if p.dep_ == "pobj"), None)
+                    if pobj is None or any(p.dep_ == "conj" for p in pobj.children):
+                        continue
+                    c, _ = _place_state_after(ctx, inner.i + 1)
+                    if c is not None:
+                        break
         if c is not None:
             found.add(c)
     return found.pop() if len(found) == 1 else None

@@ -54,7 +54,23 @@ For every sentence the extractor
    by the place of a clause of the same act ("when they blew themselves up in X", "to disperse
    demonstrators in X"); police using force with nobody named act at home; a past-tense verb
    parsed inside the object phrase of a sentence left without a main verb is that main verb,
-   and its object is no target.
+   and its object is no target;
+10. directs acts with no named recipient at home: a measure taken only at home (curfew, martial
+   law, state of emergency: ``roles.yaml`` domestic_measures) with no known place is aimed at
+   the doer's own state, and a group with no state named for it ("the rebels", "the X group")
+   acted on by a state's civil authorities is that state's; an unnamed doer and unnamed
+   victims coded by one place are the place's state and its people; protesters named by their
+   nationality ("thousands of Nigerians") are its people; a complaint made to an audience
+   over another's act ("complained to the UN over Israeli raids") is aimed at the act's doer;
+   a refusal "despite pressure from X" at X; a preposition stranded before "and" ("ties with
+   and opened an embassy in X") shares the conjunct's last object; an agreement to set up
+   something at a place abroad is aimed at its state; the object of "agreed to <noun>" and
+   what a coded complement is done to ("to lift the ban on sales to X") are object phrases;
+   sympathy is aimed at the people of the place its subject happened in; passive coercion
+   with no agent ("was arrested in X") is done by the place's state; a ", by X" agent closing
+   the sentence after an inserted clause belongs to the passive verb before it; an owner's
+   "ally" is never the owner; force named by a noun is placed at home by a place of the doer's
+   own state in the noun's phrases ("attacks during its campaign ... in northern X").
 
 The result is a list of :class:`Candidate` per sentence; :mod:`detente.events.code` turns them
 into :class:`~detente.records.EventMention` records (dates, Goldstein, PLOVER, ids).
@@ -80,11 +96,9 @@ _LOCATION_PREPS = {"in", "at", "on"}
 _LOCATION_ENTS = {"GPE", "LOC", "FAC"}
 #: Prepositions by which a nominal event joins the clause of its doer ("during a visit to X").
 _ACCOMPANYING = {"during", "on"}
-#: Verbs whose subject seeks, weighs or perceives the event noun they govern rather than doing
-#: it ("find new agreements", "consider talks", "saw the visit as ..."): never its carrier.
-_NOT_DOING = frozenset({"find", "seek", "need", "want", "expect", "await", "consider", "discuss", "study",
-                        "review", "mention", "recall", "remember", "describe", "see", "watch", "follow",
-                        "view", "regard", "call", "name", "prefer", "like", "fear", "avoid", "miss"})
+#: Further word lists (verbs that never carry an event noun, place nouns, body nouns, heads of
+#: counted groups, nouns and verbs of departure, domestic measures, group heads, pressure nouns)
+#: are data: ``data/actors/roles.yaml`` (see :meth:`Extractor._roles_words`).
 #: Nouns naming the other side of a relation: an owner's "partners" are not the owner ("its
 #: European Union partners" -> the European Union).
 _RELATIONAL_NOUNS = frozenset({"partner", "ally", "neighbour", "neighbor", "counterpart", "rival",
@@ -92,25 +106,9 @@ _RELATIONAL_NOUNS = frozenset({"partner", "ally", "neighbour", "neighbor", "coun
 #: Institutions commonly named after their city ("Kabul University", "Lagos General Hospital").
 _PLACE_NAMED_BODIES = frozenset({"university", "college", "school", "hospital", "clinic", "institute",
                                  "academy", "polytechnic"})
-#: Place nouns besides the pattern file's landmark nouns ("the islands off the coast of X").
-_PLACE_NOUNS = frozenset({"island", "islet", "area", "zone", "district", "enclave", "peninsula", "land",
-                          "strip", "outpost", "garrison", "town", "village", "city", "region", "province"})
-#: Nouns of bodies and offices: their name's modifiers ("Observer Mission", "Monitoring
-#: Committee") do not make their statements commentary.
-_BODY_NOUNS = frozenset({"mission", "agency", "organisation", "organization", "office", "commission",
-                         "committee", "council", "ministry", "department", "force", "body", "service"})
 #: Nouns of an act done for someone's sake ("in a gesture to X", "as a concession to Y").
 _GESTURES = frozenset({"gesture", "concession", "signal", "sign", "overture", "favour", "favor", "goodwill",
                        "message", "tribute", "reward"})
-#: Heads of a counted group of people ("thousands of students", "a group of refugees").
-_QUANTITY_HEADS = frozenset({"ten", "tens", "hundred", "hundreds", "thousand", "thousands", "million",
-                             "millions", "dozen", "dozens", "score", "scores", "group", "crowd", "number"})
-#: Nouns and verbs of leaving a place: their "from X" is the place left, not the owner of what
-#: leaves ("the withdrawal of forces from X").
-_DEPARTURE_NOUNS = frozenset({"withdrawal", "pullout", "pull-out", "evacuation", "expulsion", "removal",
-                              "departure", "redeployment", "retreat", "drawdown", "exit"})
-_DEPARTURE_VERBS = frozenset({"withdraw", "pull", "evacuate", "expel", "remove", "redeploy", "retreat",
-                              "leave", "recall", "ship"})
 
 
 @dataclass
@@ -208,6 +206,7 @@ class Extractor:
         self._commentator_names: set[str] = set()
         self._sent_starts: list[int] | None = None
         self._attack_nouns_used: set[int] = set()  # attack nouns whose doer a passive verb took
+        self._roles_cache: dict[str, frozenset[str]] = {}
 
     @property
     def db(self):
@@ -215,6 +214,13 @@ class Extractor:
         if self._db is None:
             self._db = load_actor_db()
         return self._db
+
+    def _roles_words(self, key: str) -> frozenset[str]:
+        """A word list of ``roles.yaml`` (checked at load: lower-case words), cached per extractor."""
+        words = self._roles_cache.get(key)
+        if words is None:
+            words = self._roles_cache[key] = frozenset(self.db.roles.get(key, ()))
+        return words
 
     def entity_at(self, tok):
         """The named entity containing ``tok``, else None (entities never overlap)."""
@@ -279,8 +285,9 @@ class Extractor:
             if owners and tok.lemma_.lower() in _RELATIONAL_NOUNS:
                 # "its European Union partners": the owner's partners are the others named
                 others = [m for m in left if m not in owners]
-                if others:
-                    return _dedupe(others[-1:])
+                # with no other named, they are someone unnamed ("Israel's militia ally"),
+                # never the owner itself
+                return _dedupe(others[-1:])
             return _dedupe(owners[-1:] or left[-1:])
         for child in tok.children:
             if child.dep_ == "appos":
@@ -296,7 +303,7 @@ class Extractor:
             holders = [tok]
             if tok.dep_ == "pobj" and tok.head.lower_ == "of" and (
                     tok.head.head.ent_type_ in ("CARDINAL", "QUANTITY")
-                    or tok.head.head.lemma_.lower() in _QUANTITY_HEADS):
+                    or tok.head.head.lemma_.lower() in self._roles_words("quantity_heads")):
                 # "thousands of students throughout X": the place hangs on the quantity
                 holders.append(tok.head.head)
             for word in ("in", "throughout", "across", "of"):
@@ -322,7 +329,7 @@ class Extractor:
                             return found
         if lemma in self.lex.landmark_nouns:
             preps += ["with", "in", "for"]  # "the border with X", "a camp for X refugees"
-        elif lemma in _DEPARTURE_NOUNS or self._departing(tok):
+        elif lemma in self._roles_words("departure_nouns") or self._departing(tok):
             preps.remove("from")  # "the withdrawal of troops from X": the place left
         for word in preps:
             for pobj in self.prep_objects(tok, word):
@@ -364,16 +371,15 @@ class Extractor:
             first = nxt
         return first
 
-    @staticmethod
-    def _departing(tok) -> bool:
+    def _departing(self, tok) -> bool:
         """Whether ``tok`` is what leaves a place: the object of a verb of leaving ("withdrew
         troops from X") or the "of" object of such a noun ("the withdrawal of forces from X")."""
         head = tok.head
         if head.lower_ == "of" and head.head.i != head.i:
             head = head.head
         forms = {head.lemma_.lower(), head.lower_}
-        return bool(forms & _DEPARTURE_NOUNS) or (
-            tok.dep_ in ("dobj", "obj") and bool(forms & _DEPARTURE_VERBS))
+        return bool(forms & self._roles_words("departure_nouns")) or (
+            tok.dep_ in ("dobj", "obj") and bool(forms & self._roles_words("departure_verbs")))
 
     def conj_actors(self, tok, depth: int = 0) -> list[ActorMention]:
         """Actors of ``tok`` and of its coordinated conjuncts ("A, B and C")."""
@@ -852,7 +858,7 @@ class Extractor:
             return True
         words = {speaker.lemma_.lower()}
         for c in speaker.children:
-            if speaker.lemma_.lower() in _BODY_NOUNS and c.dep_ in ("compound", "amod"):
+            if speaker.lemma_.lower() in self._roles_words("body_nouns") and c.dep_ in ("compound", "amod"):
                 continue  # "the UN Observer Mission said": a body, not an observer
             if c.dep_ in ("appos", "compound", "amod", "acl", "relcl"):
                 words |= {t.lemma_.lower() for t in c.subtree}
@@ -1061,8 +1067,8 @@ class Extractor:
                            for q in [*(c for c in p.children if c.dep_ == "appos"), *self.prep_objects(p, "of")]
                            if q.ent_type_ in _LOCATION_ENTS]
                 for p in places:
-                    if p.ent_type_ in ("DATE", "TIME"):
-                        continue
+                    if p.ent_type_ in ("DATE", "TIME") or p.pos_ == "PRON":
+                        continue  # a date, or "fired at it": a recipient, not a place
                     nxt = self.doc[p.i + 1] if p.i + 1 < len(self.doc) else None
                     if (p.pos_ in ("NOUN", "VERB") and p.ent_type_ not in _LOCATION_ENTS and not self.index.at(p)
                             and (self._attack_noun(p) or (nxt is not None and nxt.head.i in (p.i, c.head.i)
@@ -1189,7 +1195,7 @@ class Extractor:
         cancelling and postponing."""
         m = self.lex.modality
         return (frozenset(self.lex.speech_verbs) | m.get("cancelling_governors", frozenset())
-                | m.get("postponing_governors", frozenset()) | _NOT_DOING)
+                | m.get("postponing_governors", frozenset()) | self._roles_words("not_doing_verbs"))
 
     def noun_candidate(self, tok, pattern: Pattern, governed: bool = False) -> Candidate | None:
         if (tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.lemma_.lower() == "protest"
@@ -1417,10 +1423,17 @@ class Extractor:
             self._venue_targets(cand)
             self._owned_place_targets(cand)
             if not cand.sources:
+                self._distant_agent(cand)
+                self._located_authorities(cand)
                 self._attack_noun_doer(cand)
                 self._located_protesters(cand)
                 self._located_attackers(cand)
             self._purpose_target(cand)
+            self._accused_target(cand)
+            self._stranded_preposition_target(cand)
+            self._despite_target(cand)
+            self._founded_at_target(cand)
+            self._sympathy_target(cand)
             self._gesture_target(cand)
             self._agent_noun_target(cand)
             self._destination_target(cand)
@@ -1431,6 +1444,7 @@ class Extractor:
             self._taken_from_target(cand)
             self._seized_place_target(cand)
             self._disputed_place_target(cand)
+            self._home_target(cand)
             if not cand.sources and not (cand.explicit_subject and cand.targets):
                 continue
             kept.append(cand)
@@ -1660,6 +1674,11 @@ class Extractor:
                 tok = cand.trigger
                 cand.sources = [ActorMention(tok.idx, tok.idx + len(tok.text), tok.text, state, 0.3,
                                              "location", None)]
+                # the place taken for the target too ("a journalist was killed in X"): the
+                # victims are the place's people
+                if not cand.nominal:
+                    cand.targets = [self._sector_of(t, "CVL") if t.actor.actor_id == state.actor_id else t
+                                    for t in cand.targets]
                 cand.confidence -= 0.2
 
     #: Prepositions by which a protest or its purpose clause names what it is against.
@@ -1772,8 +1791,19 @@ class Extractor:
         state = self._state(countries.pop())
         if state is not None:
             tok = cand.trigger
+            # "thousands of Nigerians rallied": protesters named by their nationality are the
+            # state's people (civilians), protesting against their state
+            cand.sources = [self._sector_of(m, "CVL") if self._demonym_people(m) else m for m in cand.sources]
             cand.targets = [ActorMention(tok.idx, tok.idx + len(tok.text), tok.text, state, 0.5, "default", None)]
             cand.confidence -= 0.1
+
+    def _demonym_people(self, mention: ActorMention) -> bool:
+        """Whether ``mention`` is a state named by its people's plural noun ("Nigerians")."""
+        if mention.actor.kind != "state":
+            return False
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        return span is not None and len(span) == 1 and span[0].ent_type_ == "NORP" and span[0].tag_ in (
+            "NNPS", "NNS")
 
     #: Roots of acts directed at the state their object phrase names: the verbal acts, shows
     #: of force ("mobilised reservists for a war against X") and reduced relations
@@ -1800,10 +1830,17 @@ class Extractor:
         # the act as done, before an announced one became a threat ("plans to deploy")
         material = cand.root not in self._VERBAL_ROOTS or cand.modality_cue == "threat"
         objects = self.slot_objects(cand.trigger)
+        if not objects:
+            # "agreed to an extension of the mandate of the force in X": the object of a
+            # prepositional verb
+            objects = self.prep_objects(cand.trigger, cand.pattern.prep or "to")
         if cand.complement_of:
-            # "agreed to lift restrictions on sales to X": the object of the coded complement
-            objects += [o for a in cand.trigger.children if a.dep_ in ("xcomp", "ccomp") and a.pos_ == "VERB"
-                        for o in self.slot_objects(a)]
+            # "agreed to lift restrictions on sales to X": the object of the coded complement,
+            # and what its verb is done to or for ("agreed to lift the embargo on sales to X")
+            clauses = [a for a in cand.trigger.children if a.dep_ in ("xcomp", "ccomp") and a.pos_ == "VERB"]
+            objects += [o for a in clauses for o in self.slot_objects(a)]
+            objects += [p for a in clauses for w in ("to", "on", "against", "for") for p in self.prep_objects(a, w)
+                        if p.ent_type_ not in ("DATE", "TIME")]
         for obj in objects + purposes:
             for t in obj.subtree:
                 states = [m for m in self.index.at(t) if m.actor.kind == "state" and m.actor.country]
@@ -1902,9 +1939,282 @@ class Extractor:
         if state is None:
             return
         place = places[0]
-        cand.targets = [ActorMention(place.start, place.end, place.text, state,
-                                     min(place.confidence, 0.5), "location", None)]
+        target = ActorMention(place.start, place.end, place.text, state, min(place.confidence, 0.5),
+                              "location", None)
+        if any(m.actor.actor_id == state.actor_id and m.method == "location" for m in cand.sources):
+            # "a journalist was killed in a bomb blast in X": the doer is coded by the place
+            # too; the victims are the place's people
+            target = self._sector_of(target, "CVL")
+        cand.targets = [target]
         cand.confidence -= 0.1
+
+    # -- targets by general rules (round 4) -------------------------------------------------
+    def _distant_agent(self, cand: Candidate) -> None:
+        """ "X has been accused of misusing funds, much of it believed to have been embezzled, by
+        Y's officials": a passive verb without a "by" agent of its own takes the ", by <actor>"
+        phrase that closes its sentence after a clause inserted between commas (the parser
+        hangs it on the inserted clause's verb)."""
+        tok = cand.trigger
+        if (cand.sources or cand.nominal or not self.is_passive(tok)
+                or any(c.dep_ == "agent" for c in tok.children)):
+            return
+        sent = tok.sent
+        for agent in (a for a in sent if a.i > tok.i and a.dep_ == "agent"):
+            head = agent.head
+            before = self.doc[agent.i - 1]
+            end = agent.right_edge.i + 1
+            closing = end >= sent.end or self.doc[end].is_punct and self.doc[end].text not in (",", "(")
+            inserted = any(t.text == "," for t in self.doc[tok.i + 1:head.i])
+            if (before.text != "," or not closing or not inserted or head.i <= tok.i
+                    or head.pos_ not in ("VERB", "AUX") or tok in head.ancestors):
+                continue
+            pobjs = [p for p in agent.children if p.dep_ == "pobj"]
+            found = [m for p in pobjs for m in self.conj_actors(p)]
+            if found:
+                cand.sources = _dedupe(found)
+                cand.source_token = pobjs[0]
+                cand.confidence -= 0.15
+                return
+
+    def _located_authorities(self, cand: Candidate) -> None:
+        """ "A missionary was arrested in X", "two journalists were expelled from Y": coercion
+        reported in the passive with no "by" agent is done by the authorities of the state where
+        it happens (or that the people are expelled from)."""
+        tok = cand.trigger
+        if (cand.sources or cand.nominal or cand.root != "17" or not self.is_passive(tok)
+                or any(c.dep_ == "agent" for c in tok.children)):
+            return
+        # people arrested ("a missionary was arrested"), not a gathering "held in X"
+        subj = next((c for c in tok.children if c.dep_ in _PASS_SUBJ), None)
+        if subj is None or self.is_event_noun(subj) or subj.lemma_.lower() in self.lex.venue_nouns:
+            return
+        places = self.location_actors(tok, cand.code, any_root=True)
+        if not places and cand.code.startswith("174"):  # expelled from X
+            places = [m for p in self.prep_objects(tok, "from") for m in self.conj_actors(p)
+                      if m.actor.kind == "state" or m.method == "location"]
+        countries = {m.actor.country for m in places if m.actor.country}
+        state = self._state(countries.pop()) if len(countries) == 1 else None
+        if state is None:
+            return
+        place = places[0]
+        cand.sources = [ActorMention(place.start, place.end, place.text, state, min(place.confidence, 0.4),
+                                     "location", None)]
+        # the state is the doer here, not the place of a target
+        cand.targets = [t for t in cand.targets if t.actor.actor_id != state.actor_id]
+        cand.confidence -= 0.15
+
+    def _stranded_preposition_target(self, cand: Candidate) -> None:
+        """ "established ties with and opened an embassy in X": a slot preposition left without
+        its object right before a coordinating conjunction shares the last object of the
+        conjoined phrase (right-node raising)."""
+        if cand.targets or cand.pairwise or not cand.sources or cand.nominal:
+            return
+        tok = cand.trigger
+        own = {m.actor.actor_id for m in cand.sources}
+        for head in (tok, *self.slot_objects(tok)):
+            for prep in head.children:
+                if (prep.dep_ != "prep" or prep.lower_ not in cand.pattern.target
+                        or any(p.dep_ in ("pobj", "pcomp") for p in prep.children)
+                        or prep.i + 1 >= len(self.doc) or self.doc[prep.i + 1].dep_ != "cc"):
+                    continue
+                conj = next((c for c in tok.children if c.dep_ == "conj" and c.i > prep.i), None)
+                if conj is None:
+                    continue
+                # the last noun phrase of the conjoined phrase is the shared object
+                last = max((p for t in conj.subtree for p in t.children if p.dep_ == "pobj"),
+                           key=lambda p: p.i, default=None)
+                if last is None:
+                    continue
+                found = [m for m in self.conj_actors(last) if m.actor.actor_id not in own]
+                if found and last.ent_type_ in _LOCATION_ENTS:
+                    found = [replace(m, actor=self._state(m.actor.country)) if m.actor.kind != "state"
+                             and m.actor.country and self._state(m.actor.country) is not None else m
+                             for m in found]
+                if found:
+                    cand.targets = _dedupe(found)
+                    cand.confidence -= 0.05
+                    return
+
+    #: Prepositions naming what a complaint or accusation is about ("complained to X over Y's raids").
+    _GRIEVANCE_PREPS = ("over", "about", "of")
+
+    def _accused_target(self, cand: Candidate) -> None:
+        """ "complained to the UN over Israeli air raids", "protested to X about Y's shelling": a
+        complaint made to someone about another's act is directed at the one who did the act
+        (named by the act noun's nationality adjective, possessor or "by" phrase); the one
+        complained to is only its audience."""
+        if cand.root != "11" or cand.pairwise or not cand.sources or cand.nominal:
+            return
+        tok = cand.trigger
+        if cand.targets and not all(self._in_prep_phrase(t, tok, "to") for t in cand.targets):
+            return  # a target of its own ("accused X over ..."), not only an audience
+        own = {m.actor.country for m in cand.sources if m.actor.country}
+        audience = {m.actor.actor_id for m in cand.targets}
+        for word in self._GRIEVANCE_PREPS:
+            for act in self.prep_objects(tok, word):
+                if self.match_noun(act) is None and not self._attack_noun(act):
+                    continue
+                doers = [m for c in act.children
+                         if c.dep_ in ("amod", "compound", "poss", "nmod") and c.i < act.i
+                         for t in c.subtree for m in self.index.at(t)]
+                doers += [m for p in self.prep_objects(act, "by") for m in self.conj_actors(p)]
+                doers = [m for m in _dedupe(doers) if m.actor.actor_id not in audience
+                         and (not m.actor.country or m.actor.country not in own)]
+                if doers:
+                    cand.targets = doers
+                    cand.confidence -= 0.05
+                    return
+
+    def _in_prep_phrase(self, mention: ActorMention, head, word: str) -> bool:
+        """Whether ``mention`` lies inside a "<word> ..." phrase of ``head``."""
+        for p in self.prep_objects(head, word):
+            if p.left_edge.idx <= mention.start < p.right_edge.idx + len(p.right_edge.text):
+                return True
+        return False
+
+    def _despite_target(self, cand: Candidate) -> None:
+        """ "declined to resign despite growing pressure by X", "refused in spite of calls from
+        Y": a refusal made despite pressure, demands or appeals is directed at whoever made them
+        (``roles.yaml`` pressure_nouns)."""
+        if cand.root != "12" or cand.targets or cand.pairwise or not cand.sources:
+            return
+        tok = cand.trigger
+        own = {m.actor.actor_id for m in cand.sources}
+        heads = [tok, *[c for c in tok.children if c.dep_ in ("xcomp", "ccomp")]]
+        nouns = self._roles_words("pressure_nouns")
+        for head in heads:
+            for prep in head.children:
+                if prep.dep_ != "prep" or prep.lower_ not in ("despite", "notwithstanding", "in"):
+                    continue
+                objs = [p for p in prep.children if p.dep_ == "pobj"]
+                if prep.lower_ == "in":  # "in spite of X"
+                    objs = [q for p in objs if p.lower_ == "spite" for q in self.prep_objects(p, "of")]
+                for noun in objs:
+                    if noun.lemma_.lower() not in nouns:
+                        continue
+                    found = [m for w in ("by", "from", "of") for p in self.prep_objects(noun, w)
+                             for m in self.conj_actors(p) if m.actor.actor_id not in own]
+                    found += [m for c in noun.children if c.dep_ == "poss" for m in self.np_actors(c)
+                              if m.actor.actor_id not in own]
+                    if found:
+                        cand.targets = _dedupe(found)
+                        cand.confidence -= 0.05
+                        return
+
+    def _sympathy_target(self, cand: Candidate) -> None:
+        """ "expressed sorrow for the shootings in X", "mourned the victims of the floods in Y":
+        sympathy with no one named is directed at the people of the place where what it is about
+        happened (the place's civilians)."""
+        if not cand.code.startswith("018") or cand.targets or cand.pairwise or not cand.sources:
+            return
+        own = {m.actor.actor_id for m in cand.sources}
+        heads = list(cand.anchors) + [o for a in cand.anchors for o in self.objects(a)]
+        for head in heads:
+            for word in ("for", "over", "about", "at", "after", "with"):
+                for p in (q for o in self.prep_objects(head, word) for q in (o, *self.prep_objects(o, "of"))):
+                    # "for the victims of the floods in X": the place of the "of" phrase too
+                    places = [m for m in self.location_actors(p, "", any_root=True) if m.actor.country]
+                    countries = {m.actor.country for m in places}
+                    state = self._state(countries.pop()) if len(countries) == 1 else None
+                    if state is None or state.actor_id in own:
+                        continue
+                    place = places[0]
+                    target = ActorMention(place.start, place.end, place.text, state,
+                                          min(place.confidence, 0.5), "location", None)
+                    cand.targets = [self._sector_of(target, "CVL")]
+                    cand.confidence -= 0.1
+                    return
+
+    def _founded_at_target(self, cand: Candidate) -> None:
+        """ "agreed to set up a research centre in Tokyo", "decided to open an office in Y": an
+        agreement or intent whose complement has no pattern of its own but is done at a place
+        abroad is directed at the state of that place."""
+        if cand.root != "03" or cand.targets or cand.pairwise or not cand.sources or cand.nominal:
+            return
+        own = {m.actor.country for m in cand.sources if m.actor.country}
+        for c in cand.trigger.children:
+            if (c.dep_ != "xcomp" or c.pos_ not in ("VERB", "AUX") or self.match_verb(c) is not None
+                    or not any(a.tag_ == "TO" for a in c.children)):
+                continue
+            found = self.location_actors(c, "", any_root=True)
+            countries = {m.actor.country for m in found if m.actor.country}
+            if len(countries) != 1 or countries & own:
+                continue
+            state = self._state(countries.pop())
+            if state is not None:
+                place = found[0]
+                cand.targets = [ActorMention(place.start, place.end, place.text, state,
+                                             min(place.confidence, 0.5), "location", None)]
+                cand.confidence -= 0.1
+                return
+
+    #: CAMEO roots of acts of a state's authorities on groups at home: concessions, demands,
+    #: rejections, threats and coercion ("accepted demands from the rebels", "banned the party").
+    _HOME_GROUP_ROOTS = frozenset({"08", "10", "12", "13", "17"})
+    #: Sectors of a state's civil authorities (not its armed forces, which also act abroad).
+    _AUTHORITY_SECTORS = frozenset({"GOV", "COP", "JUD", "LEG"})
+    #: Sectors of the `groups` nouns that name people of no state of their own when bare.
+    _HOME_GROUP_SECTORS = frozenset({"REB", "INS", "OPP", "RAD", "LAB", "EDU", "AGR", "CRM"})
+
+    def _home_target(self, cand: Candidate) -> None:
+        """Acts with no named recipient and no known place that are directed at the doer's own
+        state: imposing, lifting or threatening a measure taken only at home ("imposed martial
+        law", "lifted the state of emergency in <a place unknown to the actor data>":
+        ``roles.yaml`` domestic_measures), and an act of a state's civil authorities on a group
+        with no state named for it ("accepted demands from the rebels", "warned that police
+        would not tolerate rallies by the X group"): that state's group (its sector), or the
+        state."""
+        if cand.targets or cand.pairwise or not cand.sources:
+            return
+        own = {m.actor.country for m in cand.sources}
+        if len(own) != 1 or None in own:
+            return
+        country = next(iter(own))
+        state = self._state(country)
+        if state is None:
+            return
+        tok = cand.trigger
+        heads = [*self.slot_objects(tok), *[p for c in tok.children if c.dep_ == "prep"
+                                           for p in c.children if p.dep_ == "pobj"]]
+        clauses = [c for c in tok.children if c.dep_ in ("xcomp", "ccomp")]
+        clauses += [c for cl in list(clauses) for c in cl.children if c.dep_ in ("xcomp", "ccomp")]
+        heads += [o for cl in clauses for o in cl.children if o.dep_ in ("dobj", "obj", "nsubjpass", "prep")]
+        words = sorted({t.i: t for h in heads for t in h.subtree}.values(), key=lambda t: t.i)
+        if cand.root in ("08", "13", "17"):
+            text = " " + " ".join(t.lower_ for t in words) + " "
+            for measure in self._roles_words("domestic_measures"):
+                if f" {measure} " in text or f" {measure}s " in text:
+                    cand.targets = [ActorMention(tok.idx, tok.idx + len(tok.text), tok.text, state, 0.4,
+                                                 "default", None)]
+                    cand.confidence -= 0.15
+                    return
+        if cand.root not in self._HOME_GROUP_ROOTS or not all(
+                m.actor.sector in self._AUTHORITY_SECTORS for m in cand.sources):
+            return
+        groups = self.db.roles.get("groups", {})
+        sector_of = {str(w).lower(): s for s, ws in groups.items() if s in self._HOME_GROUP_SECTORS for w in ws}
+        heads_named = self._roles_words("group_heads")
+        for t in words:
+            if t.pos_ not in ("NOUN", "PROPN") or self.index.at(t):
+                continue
+            mods = [c for c in t.children if c.dep_ in ("amod", "compound", "nmod", "poss", "appos")]
+            if any(self.index.at(x) for c in mods for x in c.subtree):
+                continue  # a group of another named state or body
+            sector = sector_of.get(t.lower_) or sector_of.get(t.lemma_.lower())
+            # "the Umma party", "the Kifaya (Enough) group": a capitalised name on a group noun
+            named = t.lemma_.lower() in heads_named and any(
+                c.pos_ == "PROPN" or c.text[:1].isupper() for c in mods)
+            if sector is None and not named:
+                continue
+            actor = state
+            if sector is not None:
+                try:
+                    actor = self.db.sector_actor(country, sector)
+                except (KeyError, ValueError, LookupError):
+                    actor = state
+            cand.targets = [ActorMention(t.idx, t.idx + len(t.text), t.text, actor, 0.4, "default", None)]
+            cand.confidence -= 0.15
+            return
 
     #: Nouns of talks whose other party a concession made "after" them is directed at.
     _TALKS = frozenset({"talk", "negotiation", "deliberation", "consultation", "meeting", "discussion",
@@ -1950,7 +2260,14 @@ class Extractor:
         own = {m.actor.country for m in cand.sources if m.actor.country}
         if len(own) != 1:
             return []
-        for obj in self.slot_objects(cand.trigger):
+        objs = [] if cand.nominal else self.slot_objects(cand.trigger)
+        if cand.nominal and cand.root in ("17", "18", "19", "20"):
+            # "launched attacks during its campaign for a state in northern X": force used at
+            # home is placed by the phrases of its event noun and of the verb carrying it (not
+            # its doer's "by" phrase)
+            objs = [p for a in cand.anchors for c in a.children
+                    if c.dep_ == "prep" and c.lower_ not in ("by", "of") for p in c.children if p.dep_ == "pobj"]
+        for obj in objs:
             for t in obj.subtree:
                 if t.ent_type_ not in _LOCATION_ENTS or t.ent_iob_ != "B":
                     continue
@@ -1996,7 +2313,7 @@ class Extractor:
         for obj in self.objects(cand.trigger):
             if obj.ent_type_ in _LOCATION_ENTS and not self.index.at(obj):
                 places = [obj]  # "Hokkaido, which X seized", "X seized Crimea": the place itself
-            elif obj.lemma_.lower() in self.lex.landmark_nouns or obj.lemma_.lower() in _PLACE_NOUNS:
+            elif obj.lemma_.lower() in self.lex.landmark_nouns or obj.lemma_.lower() in self._roles_words("place_nouns"):
                 clause = {t.i for c in obj.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
                 # a place the object lies off, in or on ("islands off the coast of X"), not one
                 # it is only near ("a village near the X border")
