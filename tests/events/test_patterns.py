@@ -140,6 +140,54 @@ NEIGHBOURS = [
     # a demand that someone act targets the one asked to act
     ("Germany demanded that Poland refuse to recognise the new republic.", {"DEU>POL:100"},
      set()),
+    # patterns 2026.11.6: an order to a newspaper restricts the press; an order to a person
+    # is still a demand
+    ("The Turkish government ordered an Armenian newspaper to stop printing.", {"TUR>ARM:1721"},
+     {"TUR>ARM:100"}),
+    ("A Peruvian court ordered the Bolivian consul to appear for questioning.", {"PER>BOL:100"},
+     {"PER>BOL:1721"}),
+    # "protested that ...": a protest about what the clause's subject does; a march "against"
+    # someone is still a demonstration
+    ("Indian police are abusing Nepali workers, the Nepalese embassy protested.", {"NPL>IND:111"},
+     {"NPL>IND:141"}),
+    ("Students from Chile protested against Bolivia outside the embassy.", {"CHL>BOL:141"},
+     {"CHL>BOL:111"}),
+    # denying a request rejects it; denying an accusation is a denial
+    ("Egypt denied Sudan's application for landing rights.", {"EGY>SDN:120"}, set()),
+    ("Syria denied the accusations made by Turkey.", {"SYR>TUR:016"}, {"SYR>TUR:120"}),
+    # a fund financing a project invests; a loan financing something is the loan's aid
+    ("A Japanese bank financed an Indonesian railway project.", {"JPN>IDN:061"},
+     {"JPN>IDN:071"}),
+    ("China's loan to Kenya financed a new port.", {"CHN>KEN:071"}, {"CHN>-:061"}),
+    # returning land is a concession; returning to a country is travel
+    ("Armenia returned the occupied districts to Azerbaijan.", {"ARM>AZE:0842"},
+     {"ARM>AZE:042"}),
+    ("The Indian president returned to Nepal on Monday.", {"IND>NPL:042"}, {"IND>NPL:0842"}),
+    # patrols are a show of force; joint patrols are military cooperation
+    ("Greek warships began patrols near Turkey.", {"GRC>TUR:150"}, set()),
+    ("India and Bangladesh began joint patrols along the border.", {"IND>BGD:062"},
+     {"IND>-:150"}),
+    # an assassination attempt made is an assassination; an attempt at mediation is not
+    ("Militants from Iraq carried out an assassination attempt on the Jordanian king.",
+     {"IRQ>JOR:185"}, {"IRQ>JOR:186"}),
+    ("Militants from Iraq assassinated the Jordanian king.", {"IRQ>JOR:186"}, {"IRQ>JOR:185"}),
+    # complement maps complete for political reform and dissent: a resignation demanded,
+    # appealed for, promised or refused; a protest called off
+    ("Chile demanded that the Bolivian president resign.", {"CHL>BOL:1041"}, {"CHL>BOL:105"}),
+    ("France called on the Malian president to resign.", {"FRA>MLI:0241"}, {"FRA>MLI:025"}),
+    ("The Peruvian president refused to resign.", {"PER>-:1231"}, {"PER>-:124"}),
+    ("Germany urged Turkish unions to call off the strike.", {"DEU>TUR:0252"}, set()),
+    ("Armenian opposition leaders agreed to postpone the demonstration.", {"ARM>-:0352"},
+     {"ARM>-:035"}),
+    # ... and still the yielding codes for the other concessions
+    ("Serbia demanded that Kosovo withdraw its police.", {"SRB>XKX:1056"}, set()),
+    # "X's assassination" names the victim, not the killer
+    ("The Lebanese prime minister's assassination shocked Syria.", set(),
+     {"LBN>-:186", "LBN>SYR:186"}),
+    # an attempt made at another act is the act itself
+    ("Militants from Iraq tried to kill the Jordanian king.", {"IRQ>JOR:190"}, set()),
+    ("Oman made an attempt at mediation between Iran and Bahrain.", set(),
+     {"OMN>IRN:186", "OMN>BHR:186"}),
 ]
 
 

@@ -53,7 +53,16 @@ from ..time.history import find_historical_anchors
 from ..time.lexicon import load_lexicon
 from ..time.values import precision_of, value_to_interval
 from .extract import Candidate, find_candidates
-from .modality import background_cue, contact_clause, inference_cue, lemma_forms, standing_position
+from .modality import (
+    background_cue,
+    contact_clause,
+    counted_occasions,
+    figurative_use,
+    inference_cue,
+    lemma_forms,
+    negated_span,
+    standing_position,
+)
 from .ontology import load_ontology
 from .patterns import PatternSet, load_patterns
 
@@ -167,6 +176,7 @@ class _TimexAttacher:
         for tx, attached, root in self.by_sentence.get(sent.start, []):
             if (attached not in taken and attached != -1 and root.i in inside
                     and not (past and _future_verb(sent.doc, attached))
+                    and not _absolute_clause(sent.doc, attached)
                     and not _in_modifier(root, anchors[0])
                     and not _quoted_apart(sent, tx, anchors[0])):
                 return tx
@@ -187,7 +197,8 @@ class _TimexAttacher:
                 return tx
         for tx, attached, root in items:
             if (attached not in taken and attached != -1 and not _in_modifier(root, trigger)
-                    and not (past and _future_verb(sent.doc, attached))):
+                    and not (past and _future_verb(sent.doc, attached))
+                    and not _absolute_clause(sent.doc, attached)):
                 return tx
         return None
 
@@ -223,6 +234,23 @@ class _TimexAttacher:
     def breaks(self, sent) -> bool:
         """Whether the sentence has a time expression of its own (noun modifiers aside)."""
         return any(attached != -1 for _tx, attached, _root in self.by_sentence.get(sent.start, []))
+
+
+#: Relative pronouns: the subject of "the talks, which began on Monday" is the event itself.
+_RELATIVE_SUBJECTS = frozenset({"which", "that"})
+
+
+def _absolute_clause(doc, index: int | None) -> bool:
+    """Whether the verb at ``index`` is a participle with a subject of its own ("expressed an
+    interest, with Putin saying on September 10 ..."): an absolute phrase telling another act,
+    whose date is neither the event's nor the sentence's ("met X, saying on Monday ..." has no
+    subject of its own: the meeting and the saying share the date)."""
+    if index is None or index < 0:
+        return False
+    verb = doc[index]
+    return (verb.tag_ in ("VBG", "VBN") and verb.dep_ in ("pcomp", "advcl", "acl")
+            and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in _RELATIVE_SUBJECTS
+                    for c in verb.children))
 
 
 def _future_verb(doc, index: int | None) -> bool:
@@ -560,6 +588,11 @@ _TREND_ROOTS = frozenset({"03", "05", "06"})
 #: CAMEO roots of material conflict (protest ... mass violence): a habit of force ("soldiers
 #: routinely beat detainees") reports real acts, kept as an event with no date of its own.
 _MATERIAL_CONFLICT = frozenset({"14", "15", "16", "17", "18", "19", "20"})
+#: CAMEO roots of intent, consultation, diplomatic and material cooperation, aid and yielding:
+#: a count of such occasions ("has met him five times") sums up several events, none of them.
+#: A count of conflict ("have twice vetoed", "shelled the town three times") keeps real acts,
+#: undated.
+_COOPERATION = frozenset({"03", "04", "05", "06", "07", "08"})
 #: Determiners of a generic noun phrase: "any prime minister's attempt" is no one's act.
 _GENERIC = frozenset({"any", "every", "each", "whichever"})
 
@@ -593,8 +626,8 @@ def _point_date(tx: TimeExpression | None) -> bool:
 
 
 def _no_occurrence(cand: Candidate, lex: PatternSet, clause_tx: TimeExpression | None) -> str | None:
-    """Why a candidate reports no event at all, else None (negated mentions are kept: they
-    say an event did not happen):
+    """Why a candidate reports no event at all, else None (negated mentions are kept, they say
+    an event did not happen, unless they tell a state over a span: below):
 
     * the writer's inference or appraisal ("has an incentive to boost ties", "it appears X
       seeks ...": :func:`~detente.events.modality.inference_cue`);
@@ -606,9 +639,20 @@ def _no_occurrence(cand: Candidate, lex: PatternSet, clause_tx: TimeExpression |
     * a standing position: a demand in the simple present by states or institutions, with no
       time expression of its own ("Japan insists on X", "China says Japan must Y"). (A
       readiness, "X is ready to sign", stays an event: news leads state intents so.)
+    * a figurative verb ("may hope to seize upon Y's frustration": ``modality.figurative_uses``);
+    * a negated state over a span ("they never fought a war since 1945", "have never met"):
+      no act that did not happen, but decades of its absence;
+    * a count of occasions of diplomacy or cooperation ("has met him five times"): a summary of
+      several events, no single one (a count of conflict, "have twice vetoed", is kept,
+      undated: :func:`_undated`).
     """
+    if not cand.nominal:
+        why = figurative_use(cand.trigger, lex)
+        if why is not None:
+            return f"figurative: {why}"
     if cand.modality == "negated":
-        return None
+        why = negated_span(cand.anchors, lex) if not cand.nominal else None
+        return f"negated span: {why}" if why is not None else None
     why = inference_cue(cand.anchors, lex, nominal=cand.nominal)
     if why is not None:
         return f"inference: {why}"
@@ -616,6 +660,10 @@ def _no_occurrence(cand: Candidate, lex: PatternSet, clause_tx: TimeExpression |
         return "generic doer"
     if cand.modality not in ("asserted", "planned"):
         return None
+    if not cand.nominal and cand.root in _COOPERATION:
+        why = counted_occasions(cand.trigger)
+        if why is not None:
+            return f"count of occasions: {why}"
     if cand.root not in _MATERIAL_CONFLICT:
         why = background_cue(cand.anchors, lex)
         # a planned mention is background only as an ongoing effort ("is trying to improve
@@ -657,7 +705,10 @@ def _undated(cand: Candidate, tx: TimeExpression | None, lex: PatternSet) -> str
     * an event noun naming a lasting state ("the Russian occupation of the islands":
       ``modality.state_nouns``) that its own clause does not date: it holds over years;
     * a habit of material conflict ("soldiers routinely beat detainees", "shelled the town for
-      years"): real acts, spread over a period the text does not date.
+      years"), or a count of conflict ("shelled the town three times", "have twice vetoed"):
+      real acts, spread over a period the text does not date;
+    * a participle telling how a present-perfect period was spent ("has kept a firm stance
+      since the annexation, imposing sanctions ..."): no one date of its own.
     """
     if cand.modality not in ("asserted", "negated"):
         return None
@@ -666,6 +717,18 @@ def _undated(cand: Candidate, tx: TimeExpression | None, lex: PatternSet) -> str
         why = background_cue(cand.anchors, lex)
         if why is not None and not why.startswith("perfect trend"):
             return f"habit: {why}"
+    if cand.modality == "asserted" and cand.root not in _COOPERATION and not cand.nominal:
+        why = counted_occasions(trigger)
+        if why is not None and tx is None:
+            return f"count of occasions: {why}"
+    if (not cand.nominal and trigger.tag_ == "VBG" and trigger.dep_ == "advcl"
+            and trigger.head.pos_ in ("VERB", "AUX") and any(
+                c.dep_ in ("aux", "auxpass") and c.lower_ in ("has", "have", "'ve")
+                for c in trigger.head.children)
+            and any(c.lower_ == "since" and c.dep_ in ("prep", "mark") for c in trigger.head.children)):
+        # "has kept a firm stance since X, imposing sanctions ...": the participle tells how
+        # the period was spent, not one dated act
+        return "since-period (participle)"
     if (cand.nominal and len(cand.anchors) == 1 and tx is None
             and trigger.lemma_.lower() in lex.modality.get("state_nouns", frozenset())):
         return "lasting state"
@@ -1073,7 +1136,13 @@ def extract_events(doc, *, doc_id: str, file: str, publication_date: dt.date | N
                 # invitation itself was made before the article
                 log.debug("%s: %s dates the invited event, not the invitation", cand.pattern.id, tx.text)
                 tx, dated, attached = None, None, False
+                invited_later = True
+            else:
+                invited_later = False
             undated = _undated(cand, tx, lex)
+            if undated is None and invited_later:
+                # made before the article, when is not said: no date rather than the article's
+                undated = "invitation dated by the invited event"
             if undated is not None:
                 log.debug("%s %r: no date of its own (%s)", cand.pattern.id, cand.trigger.text, undated)
                 tx, dated = None, None
@@ -1128,6 +1197,13 @@ def extract_events(doc, *, doc_id: str, file: str, publication_date: dt.date | N
             elif publication_date is not None and undated is None:
                 date_str, precision, first_day = publication_date.isoformat(), "day", publication_date
                 date_text, basis = None, "publication"
+                if window:
+                    # an inferred publication date: the finest period holding every day it
+                    # may be, not one day it merely estimates
+                    span = dt.timedelta(days=window)
+                    wide = covering_date(publication_date - span, publication_date + span)
+                    if wide is not None:
+                        date_str, precision, first_day = wide
             else:
                 date_str = precision = date_text = None
                 first_day, basis = None, "none"

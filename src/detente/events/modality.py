@@ -510,3 +510,70 @@ def standing_position(trigger, lex: PatternSet) -> bool:
         return False
     # "X says" after a quotation is a news report of a statement
     return not any(c.dep_ == "punct" and c.text in ('"', "\u201d", "\u201c") for c in verb.children)
+
+
+#: Words counting occasions: "has met him five times", "twice".
+_COUNT_WORDS = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                          "eleven", "twelve", "several", "many", "numerous", "multiple", "dozen",
+                          "dozens", "countless"})
+_TWICE = frozenset({"twice", "thrice"})
+
+
+def figurative_use(trigger, lex: PatternSet) -> str | None:
+    """The figurative phrase a verb forms with its preposition or particle, or with the
+    preposition and its object ("may hope to seize upon Japan's frustration", "decided to go to
+    war": ``modality.figurative_uses``), else None. Only a verb without a
+    direct object of its own ("seized on Monday a tanker" stays a seizure)."""
+    uses = lex.modality.get("figurative_uses", frozenset())
+    if not uses or any(c.dep_ in ("dobj", "obj") for c in trigger.children):
+        return None
+    for c in trigger.children:
+        if c.dep_ not in ("prep", "prt"):
+            continue
+        if c.dep_ == "prep" and any(p.ent_type_ in ("DATE", "TIME") for p in c.children):
+            continue  # "seized on Monday": a date, not an idiom
+        objects = [p.lemma_.lower() for p in c.children if p.dep_ == "pobj"]
+        for lemma in lemma_forms(trigger):
+            for phrase in (f"{lemma} {c.lower_}", *(f"{lemma} {c.lower_} {o}" for o in objects)):
+                if phrase in uses:
+                    return phrase
+    return None
+
+
+def counted_occasions(trigger) -> str | None:
+    """The count of a verb told as a number of occasions ("has met him five times", "visited
+    twice"), else None: the mention sums up several events, it is no single one."""
+    for c in trigger.children:
+        if c.dep_ in ("advmod", "npadvmod") and c.lower_ in _TWICE:
+            return c.lower_
+        if c.dep_ == "npadvmod" and any(g.dep_ == "advmod" and g.lower_ in _TWICE for g in c.children):
+            return "twice"  # "twice last year", parsed on the time noun
+        if c.dep_ not in ("npadvmod", "advmod", "dobj", "obj") or c.lemma_.lower() != "time":
+            continue
+        if c.tag_ not in ("NNS", "NNPS"):
+            continue
+        for g in c.children:
+            if g.dep_ in ("nummod", "amod", "det", "quantmod") and (
+                    g.lower_ in _COUNT_WORDS or g.like_num and g.lower_ not in ("one", "1")):
+                return f"{g.lower_} times"
+    return None
+
+
+def negated_span(anchors: list, lex: PatternSet) -> str | None:
+    """Why a negated mention is a state over a span rather than an act that did not happen
+    ("they never fought a war since WW II", "have never met"): "never" with a "since" phrase,
+    a span of years or a present perfect. Else None ("never formally signed a treaty at the
+    end of the war" stays a negated event)."""
+    never = [c for tok in anchors for c in tok.children if c.dep_ in ("neg", "advmod") and c.lower_ == "never"]
+    if not never:
+        return None
+    for tok in anchors:
+        if any(c.lower_ == "since" and c.dep_ in ("prep", "mark") for c in tok.children):
+            return "never since"
+        cue = durative_cue(tok, lex)
+        if cue is not None:
+            return f"never {cue}"
+        if _perfect(tok):
+            return "never (perfect)"
+    return None
+
