@@ -200,6 +200,7 @@ class Place:
     country: str  # the state that administers it
     adjectives: tuple[str, ...] = ()
     claimed_by: str | None = None  # another state claiming a disputed place
+    disputed_with: str | None = None  # the other party of a dispute named after the place
 
 
 def _valid(valid_from: dt.date | None, valid_to: dt.date | None, when: dt.date | None) -> bool:
@@ -714,6 +715,8 @@ def _check(db: ActorDB) -> None:
             raise ConfigError(f"place {p.name!r}: unknown country {p.country!r}")
         if p.claimed_by is not None and p.claimed_by not in db.countries:
             raise ConfigError(f"place {p.name!r}: unknown claimant {p.claimed_by!r}")
+        if p.disputed_with is not None and p.disputed_with not in db.countries:
+            raise ConfigError(f"place {p.name!r}: unknown disputing state {p.disputed_with!r}")
     for m in db.metonyms:
         head = m.target.split(":", 1)[0]
         if head not in db.countries and m.target not in db.organisations:
@@ -777,8 +780,11 @@ def _load_packaged() -> ActorDB:
         claimant = row.get("claimed_by") or None
         if claimant is not None and claimant not in db.countries:
             raise ConfigError(f"claimed_by: unknown state {claimant!r}", file=file, line=line)
+        disputant = row.get("disputed_with") or None
+        if disputant is not None and disputant not in db.countries:
+            raise ConfigError(f"disputed_with: unknown state {disputant!r}", file=file, line=line)
         db.places[row["name"]] = Place(row["name"], row["label"], row["country"],
-                                       _split(row.get("adjectives")), claimant)
+                                       _split(row.get("adjectives")), claimant, disputant)
     text, file = _packaged_text("roles.yaml")
     db.roles = load_roles(text, file)
     text, file = _packaged_text("identity_groups.tsv")
@@ -795,7 +801,8 @@ def _load_packaged() -> ActorDB:
 #: distinct, non-empty lower-case strings.
 ROLE_WORD_LISTS = ("event_nouns", "equipment_nouns", "domestic_measures", "group_heads", "pressure_nouns",
                    "not_doing_verbs", "place_nouns", "body_nouns", "quantity_heads", "departure_nouns",
-                   "departure_verbs")
+                   "departure_verbs", "mutual_objects", "commitment_nouns", "transfer_verbs", "force_nouns",
+                   "dispute_nouns")
 
 
 def _key_line(text: str, key: str) -> int | None:
@@ -934,7 +941,7 @@ def apply_user_file(db: ActorDB, path: Path) -> ActorDB:
                 new.places[row["name"]] = Place(
                     row["name"], row.get("label", "GPE"), row["country"],
                     tuple(adjectives) if isinstance(adjectives, list) else _split(adjectives),
-                    row.get("claimed_by") or None)
+                    row.get("claimed_by") or None, row.get("disputed_with") or None)
     try:
         _check(new)
     except ConfigError as exc:

@@ -413,6 +413,23 @@ def place_claimant(text: str, db: ActorDB) -> str | None:
     return db.countries[place.claimed_by].iso3
 
 
+def dispute_party(text: str, db: ActorDB) -> str | None:
+    """ISO3 of the state other than the administering one in a dispute over (or named after) a
+    place: its claimant (:func:`place_claimant`), else places.tsv ``disputed_with`` ("the Kuril
+    Islands dispute" is with Japan, though Japan claims only the southern islands)."""
+    claimant = place_claimant(text, db)
+    if claimant is not None:
+        return claimant
+    raw = re.sub(r"^(?:the|The)\s+", "", re.sub(r"\s+", " ", text.replace("’", "'")).strip())
+    place = db.places.get(raw)
+    if place is None:
+        key = fold(raw)
+        place = next((p for n, p in sorted(db.places.items()) if fold(n) == key), None)
+    if place is None or place.disputed_with is None:
+        return None
+    return db.countries[place.disputed_with].iso3
+
+
 # --------------------------------------------------------------------------- names
 
 

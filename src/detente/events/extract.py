@@ -70,7 +70,24 @@ For every sentence the extractor
    with no agent ("was arrested in X") is done by the place's state; a ", by X" agent closing
    the sentence after an inserted clause belongs to the passive verb before it; an owner's
    "ally" is never the owner; force named by a noun is placed at home by a place of the doer's
-   own state in the noun's phrases ("attacks during its campaign ... in northern X").
+   own state in the noun's phrases ("attacks during its campaign ... in northern X");
+11. takes both parties as doers of a meeting held "with" someone ("held talks with X",
+   "exchanged views with X": ``roles.yaml`` mutual_objects), like "A and B met", and makes a
+   "that"-clause with a subject of its own agreed by several parties their mutual agreement
+   ("the two leaders agreed that a delegation would visit ..."); continues the last main
+   clause's person subject in a sentence opened by "He"/"She", and the pair last named
+   together in "The two ..."/"Both ..."; gives a gerund ending a range begun by an owned act
+   ("from his visit to X to inviting Y") that act's owner, the to-infinitive of an appeal verb
+   parsed as a purpose clause ("inviting X ... to visit") its object, and the infinitive of a
+   commitment noun ("his commitment to visit X": ``roles.yaml`` commitment_nouns) its owner;
+   directs an apology or criticism "for" a wrong done "of" others at their state ("for the
+   mistreatment of Japanese prisoners"), an agreement or concession handing something "to X"
+   in what is agreed at X (``roles.yaml`` transfer_verbs), an act about the dispute over a
+   place at its other side (its claimant, or ``places.tsv`` disputed_with, when the doer's
+   state holds it; else its holder), a seizure of "them" at the state of the place named
+   before the pronoun ("reclaim the islands off X from Y, whose forces captured them"); and
+   drops the doer's own state as the target of a show of force aimed at its own forces or
+   defences (``roles.yaml`` force_nouns).
 
 The result is a list of :class:`Candidate` per sentence; :mod:`detente.events.code` turns them
 into :class:`~detente.records.EventMention` records (dates, Goldstein, PLOVER, ids).
@@ -81,7 +98,14 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field, replace
 
-from ..actors import group_members, load_actor_db, lookup, place_claimant, place_country
+from ..actors import (
+    dispute_party,
+    group_members,
+    load_actor_db,
+    lookup,
+    place_claimant,
+    place_country,
+)
 from ..records import ActorMention
 from .modality import clause_modality, governors, lemma_forms
 from .patterns import Pattern, PatternSet
@@ -202,6 +226,8 @@ class Extractor:
         self.index = MentionIndex(doc, mentions)
         self.last_pair: list[ActorMention] = []  # participants of the last symmetric event
         self.last_person: ActorMention | None = None
+        self.last_two: list[ActorMention] = []  # the last two coordinated subjects ("A and B ...")
+        self.prev_subject: ActorMention | None = None  # the person subject of the last main clause
         self._noun_complements: set[int] = set()
         self._commentator_names: set[str] = set()
         self._sent_starts: list[int] | None = None
@@ -245,6 +271,10 @@ class Extractor:
         if here:
             longest = max(here, key=lambda m: m.end - m.start)
             return [m for m in here if (m.start, m.end) == (longest.start, longest.end)]
+        if tok.lower_ in ("two", "both") and tok.dep_ in _SUBJ and self.last_two and not any(
+                c.dep_ in ("prep", "compound", "amod", "conj") for c in tok.children):
+            # "The two discussed ...", "Both agreed ...": the pair last named together
+            return list(self.last_two)
         if tok.pos_ == "PRON":
             if tok.dep_ in _SUBJ or tok.dep_ == "poss" or tok.lower_ in ("us", "'s") or (
                     tok.lower_ in ("him", "her") and tok.dep_ in ("dobj", "dative")):
@@ -439,6 +469,12 @@ class Extractor:
                 found = self.conj_actors(doer)
                 if found:
                     return found
+        if low in ("his", "her") and tok.dep_ == "poss" and tok.head.lemma_.lower() in self._roles_words(
+                "commitment_nouns"):
+            # "had lunch with B and his commitment to visit": the nearest person before it
+            found = self._possessive_antecedent(tok, tok.head)
+            if found:
+                return found
         if low in _PLURAL_PRONOUNS and self.last_pair:
             return list(self.last_pair)
         if low in ("him", "her") and tok.dep_ in ("dobj", "dative") and tok.head.pos_ in ("VERB", "AUX"):
@@ -451,6 +487,11 @@ class Extractor:
                 people = [m for m in self.index.at(t) if m.actor.kind == "person"]
                 if people and people[0].actor.actor_id not in doers:
                     return people[:1]
+        if (low in ("he", "she") and tok.dep_ in _SUBJ and tok.head.dep_ == "ROOT" and self.prev_subject is not None
+                and not any(m.actor.kind == "person" for t in self.doc[tok.sent.start:tok.i] for m in self.index.at(t))):
+            # "A referred to ... B's visit. He suggested to B ...": the subject of a sentence's
+            # main clause continues the last main clause's person subject
+            return [self.prev_subject]
         if low in ("he", "she", "him", "her") and self.last_person is not None:
             return [self.last_person]
         return []
@@ -487,7 +528,10 @@ class Extractor:
         if verb.dep_ in ("xcomp", "advcl") and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
             # Object control: "urged Japan to visit" -> Japan visits (not in purpose clauses:
             # "sent inspectors to investigate" is still the sender's act).
-            if verb.dep_ == "xcomp" and head.lemma_.lower() not in ("promise", "pledge", "vow", "threaten", "offer"):
+            if (verb.dep_ == "xcomp" and head.lemma_.lower() not in ("promise", "pledge", "vow", "threaten", "offer")) or (
+                    head.lemma_.lower() in self._OBJECT_CONTROL):
+                # (an appeal verb's to-infinitive parsed as a purpose clause: "inviting X to
+                # Hiroshima as the first ... to visit": X visits)
                 for c in head.children:
                     if c.dep_ in ("dobj", "dative") and c.i < verb.i:
                         return c
@@ -513,7 +557,11 @@ class Extractor:
         if verb.dep_ == "acl" and (any(c.tag_ == "TO" for c in verb.children)
                                    or (verb.tag_ == "VBG" and not self.index.at(head))):
             # "accepted Putin's invitation to attend": the doer of the governing clause,
-            # else the noun's owner ("Tokyo's plan to relax ...").
+            # else the noun's owner ("Tokyo's plan to relax ..."); the owner of a commitment
+            # binds himself ("won his commitment to visit X": he visits)
+            owner = next((c for c in head.children if c.dep_ == "poss"), None)
+            if owner is not None and head.lemma_.lower() in self._roles_words("commitment_nouns"):
+                return owner
             if head.dep_ in ("dobj", "obj", "pobj") and head.head.pos_ in ("VERB", "AUX"):
                 found = self.subject_token(head.head, depth + 1)
                 if found is not None:
@@ -527,8 +575,20 @@ class Extractor:
                 for c in head.head.children:
                     if c.dep_ in ("dobj", "obj") and c.i < verb.i:
                         return c
+            if head.head.pos_ in ("NOUN", "PROPN") and verb.tag_ == "VBG" and head.lower_ in ("to", "from"):
+                # "from his visit to X to inviting Y": a gerund ending a range begun by an
+                # owned act is done by that act's owner (not "interest in visiting X", "the
+                # task of striking a balance": wishes and tasks are no acts done)
+                owner = next((c for c in head.head.children if c.dep_ == "poss"), None)
+                if owner is not None and self.is_event_noun(head.head):
+                    return owner
+                return None
             return self.subject_token(head.head, depth + 1)
         return None
+
+    #: Appeal verbs whose object does what their to-infinitive says, however it is parsed.
+    _OBJECT_CONTROL = frozenset({"invite", "urge", "ask", "encourage", "persuade", "press", "request",
+                                 "allow", "permit", "tell", "pressure", "implore", "exhort"})
 
     def _reported_clause_subject(self, verb):
         """ "S said ... reports that A called B, asking him not to come": a participle after a
@@ -965,6 +1025,15 @@ class Extractor:
         ids = {m.actor.actor_id for m in sources}
         targets = [t for t in targets if t.actor.actor_id not in ids] if len(sources) == 1 else targets
         pairwise = pattern.symmetric and not targets and len(sources) > 1
+        if not pairwise and pattern.symmetric and len(sources) == 1 and self._mutual_with(tok, targets):
+            # "X held talks with Y", "X exchanged views with Y": both take part, as in "X and
+            # Y met"
+            sources, targets, pairwise = _dedupe(sources + targets), [], True
+        elif (not pairwise and len(sources) > 1 and code[:2] == "03" and complement is not None
+              and self._own_subject_clause(tok, complement)):
+            # "the two leaders agreed that a delegation would visit the islands": the
+            # agreement is between the agreeing parties, not with the clause's subject
+            targets, pairwise = [], True
         if pattern.needs_target and not targets and not pairwise:
             return None
         modality, cue = clause_modality(anchors, self.lex, speech_stop=self.lex.speech_verbs)
@@ -978,6 +1047,30 @@ class Extractor:
         cand.explicit_subject = (subj is not None and subj.head.i == tok.i and subj.pos_ == "NOUN"
                                  and not passive)
         return cand
+
+    def _mutual_with(self, tok, targets: list[ActorMention]) -> bool:
+        """Whether ``tok`` is a light verb of a meeting done together ("held talks with Y",
+        "exchanged views with Y": ``roles.yaml`` mutual_objects) whose targets are all named in
+        its "with" phrase."""
+        if not targets:
+            return False
+        objects = [o for o in self.objects(tok) if o.lemma_.lower() in self._roles_words("mutual_objects")]
+        if not objects:
+            return False
+        withs = {t.i for h in (tok, *objects) for p in self.prep_objects(h, "with") for c in [p, *p.conjuncts]
+                 for t in c.subtree}
+        spans = [self.doc.char_span(m.start, m.end, alignment_mode="expand") for m in targets]
+        return all(span is not None and any(t.i in withs for t in span) for span in spans)
+
+    def _own_subject_clause(self, tok, complement: Candidate) -> bool:
+        """Whether the coded complement of ``tok`` is a "that"-clause with a subject of its own
+        ("agreed that a delegation would visit"), not a clause done by the agreeing parties."""
+        clause = complement.trigger
+        if clause.head.i != tok.i or clause.dep_ != "ccomp" or complement.nominal:
+            return False
+        subj = next((c for c in clause.children if c.dep_ in _SUBJ or c.dep_ in _PASS_SUBJ), None)
+        # not "agreed that they would meet": the parties themselves
+        return subj is not None and subj.pos_ != "PRON"
 
     #: Roots of acts aimed at someone whose uncoded complement may name him: appeals,
     #: demands, rejections ("refused to respond to a demand from X"), threats.
@@ -1443,7 +1536,11 @@ class Extractor:
             self._located_target(cand)
             self._taken_from_target(cand)
             self._seized_place_target(cand)
+            self._own_forces_target(cand)
             self._disputed_place_target(cand)
+            self._dispute_topic_target(cand)
+            self._wronged_party_target(cand)
+            self._transfer_recipient_target(cand)
             self._home_target(cand)
             if not cand.sources and not (cand.explicit_subject and cand.targets):
                 continue
@@ -1460,7 +1557,28 @@ class Extractor:
             for m in cand.sources:
                 if m.actor.kind == "person":
                     self.last_person = m
+        self._remember_subjects(sent, kept)
         return kept
+
+    def _remember_subjects(self, sent, kept: list[Candidate]) -> None:
+        """What a later "He ..." or "The two ..." may stand for: the person subject of this
+        sentence's main clause, and the last pair of participants named together (coordinated
+        subjects, "Both A and B said ...", or the two sides of a symmetric event)."""
+        root = sent.root
+        subj = self.subject_token(root) if root.pos_ in ("VERB", "AUX") else None
+        named = self.conj_actors(subj) if subj is not None and subj.pos_ != "PRON" else []
+        people = [m for m in named if m.actor.kind == "person"]
+        if subj is not None and subj.pos_ != "PRON":
+            self.prev_subject = people[0] if len(named) == 1 and people else None
+        for tok in sent:
+            if tok.dep_ in _SUBJ and any(c.dep_ == "conj" for c in tok.children):
+                pair = self.conj_actors(tok)
+                if len(pair) == 2:
+                    self.last_two = pair
+        for cand in kept:
+            both = _dedupe(cand.sources + cand.targets) if cand.pattern.symmetric else []
+            if len(both) == 2:
+                self.last_two = both
 
     #: CAMEO roots of verbal acts (statements, appeals, intents, consultation, diplomatic
     #: cooperation ... demands, disapproval, rejection, threats).
@@ -2311,6 +2429,12 @@ class Extractor:
             return
         own = {m.actor.country for m in cand.sources}
         for obj in self.objects(cand.trigger):
+            if obj.lower_ in ("them", "it") and obj.pos_ == "PRON":
+                # "reclaim the islands off X from Y, whose forces captured them": the place
+                # named last before the pronoun's clause
+                obj = self._place_antecedent(obj, cand.trigger)
+                if obj is None:
+                    continue
             if obj.ent_type_ in _LOCATION_ENTS and not self.index.at(obj):
                 places = [obj]  # "Hokkaido, which X seized", "X seized Crimea": the place itself
             elif obj.lemma_.lower() in self.lex.landmark_nouns or obj.lemma_.lower() in self._roles_words("place_nouns"):
@@ -2321,6 +2445,12 @@ class Extractor:
                           and t.ent_type_ in _LOCATION_ENTS
                           and all(a.lower_ in ("off", "of", "in", "on") for a in t.ancestors
                                   if a.dep_ == "prep" and obj in a.ancestors)]
+                # "reclaim islands off the coast of X": an "off" phrase right after the object
+                # that the parser hung on the verb
+                places += [t for p in obj.head.children if p.dep_ == "prep" and p.lower_ == "off"
+                           and p.i == obj.right_edge.i + 1 for t in p.subtree
+                           if t.ent_type_ in _LOCATION_ENTS and all(
+                               a.lower_ in ("off", "of") for a in t.ancestors if a.dep_ == "prep" and p in a.ancestors)]
             else:
                 continue
             for t in places:
@@ -2332,6 +2462,21 @@ class Extractor:
                     cand.targets = [ActorMention(start, end, self.doc.text[start:end], state, 0.5, "location", None)]
                     cand.confidence -= 0.1
                     return
+
+    def _place_antecedent(self, pron, verb):
+        """The place an object pronoun of ``verb`` stands for: the nearest place noun (or named
+        place) in the same sentence before the clause of ``verb``, of the number of the pronoun."""
+        start = min(t.i for t in verb.subtree)
+        places = self._roles_words("place_nouns") | set(self.lex.landmark_nouns)
+        plural = pron.lower_ == "them"
+        for t in reversed(self.doc[pron.sent.start:start]):
+            if t.pos_ not in ("NOUN", "PROPN") or t.dep_ in ("compound", "amod"):
+                continue
+            if (t.tag_ in ("NNS", "NNPS")) != plural:
+                continue
+            if t.lemma_.lower() in places or (t.ent_type_ in _LOCATION_ENTS and not self.index.at(t)):
+                return t
+        return None
 
     def _disputed_place_target(self, cand: Candidate) -> None:
         """A material act of the state administering a disputed place, done on or to that place
@@ -2365,6 +2510,114 @@ class Extractor:
                     end = ent.end_char if ent is not None else p.idx + len(p.text)
                     cand.targets = [ActorMention(start, end, text, state, 0.5, "location", None)]
                     return
+
+    def _own_forces_target(self, cand: Candidate) -> None:
+        """ "ordered reinforcements to the Russian defenses": a show of force whose only target
+        is the doer's own state, named as the owner of armed forces or defences (``roles.yaml``
+        force_nouns), has no target there (a disputed place may still give one)."""
+        if cand.root != "15" or not cand.targets or not cand.sources:
+            return
+        own = {m.actor.country for m in cand.sources if m.actor.country}
+        force = self._roles_words("force_nouns")
+        for m in cand.targets:
+            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if (m.actor.country not in own or span is None or span.root.dep_ not in ("amod", "compound", "poss")
+                    or span.root.head.lemma_.lower() not in force):
+                return
+        cand.targets = []
+
+    def _dispute_anchors(self, cand: Candidate) -> list:
+        """The heads whose prepositions may name what ``cand`` is about: its anchors and, for a
+        noun object ("ordered reinforcements ... on the islands"), the verb governing it."""
+        heads = list(cand.anchors)
+        if cand.nominal and cand.trigger.dep_ in ("dobj", "obj") and cand.trigger.head.pos_ in ("VERB", "AUX"):
+            heads.append(cand.trigger.head)
+        return heads
+
+    def _dispute_topic_target(self, cand: Candidate) -> None:
+        """ "made concessions on the Kuril Islands dispute": an act about a dispute over a place
+        (``roles.yaml`` dispute_nouns, the place named in its compounds or its "over"/"about"
+        phrase) with no other party named is directed at the other side of that place: the state
+        claiming it when the doer's state administers it, else the administering state."""
+        if cand.targets or cand.pairwise or not cand.sources:
+            return
+        doers = {m.actor.country for m in cand.sources}
+        if len(doers) != 1 or None in doers:
+            return
+        disputes = self._roles_words("dispute_nouns")
+        for head in self._dispute_anchors(cand):
+            for prep in head.children:
+                if prep.dep_ != "prep" or prep.lower_ not in ("on", "over", "about", "regarding", "in", "to"):
+                    continue
+                for noun in (p for p in prep.children if p.dep_ == "pobj" and p.lemma_.lower() in disputes):
+                    places = [c for c in noun.children if c.dep_ == "compound"]
+                    places += [p for w in ("over", "about", "on", "of") for p in self.prep_objects(noun, w)]
+                    for place in places:
+                        state = self._other_side(place, doers)
+                        if state is not None:
+                            cand.targets = [state]
+                            cand.confidence -= 0.1
+                            return
+
+    def _other_side(self, tok, doers: set) -> ActorMention | None:
+        """The state on the other side of the disputed place named at ``tok`` from ``doers``."""
+        ent = self.entity_at(tok)
+        text = ent.text if ent is not None else " ".join(t.text for t in tok.subtree if t.dep_ not in ("det", "nummod"))
+        claimant = dispute_party(text, self.db)
+        if claimant is None:
+            return None
+        holder = self._place_country(tok)
+        other = claimant if holder in doers else holder if claimant in doers else None
+        state = self._state(other) if other else None
+        if state is None:
+            return None
+        start = ent.start_char if ent is not None else tok.idx
+        end = ent.end_char if ent is not None else tok.idx + len(tok.text)
+        return ActorMention(start, end, self.doc.text[start:end], state, 0.5, "location", None)
+
+    #: Roots of acts done for someone's sake or toward him that may name him only inside what
+    #: they are about: apologies, regret, praise, criticism.
+    _WRONG_ROOTS = frozenset({"05", "11"})
+
+    def _wronged_party_target(self, cand: Candidate) -> None:
+        """ "apologized for Soviet mistreatment of Japanese prisoners": an apology (or praise,
+        criticism) with no recipient named, over an act whose "of" object names others than
+        the doer's state, is directed at the state of those others."""
+        if cand.targets or cand.pairwise or not cand.sources or cand.root not in self._WRONG_ROOTS:
+            return
+        own = {m.actor.country for m in cand.sources}
+        for act in self.prep_objects(cand.trigger, "for") + self.prep_objects(cand.trigger, "over"):
+            if act.pos_ != "NOUN":
+                continue
+            for p in self.prep_objects(act, "of"):
+                found = [m for m in self.conj_actors(p) if m.actor.country and m.actor.country not in own]
+                if found:
+                    state = self._state(found[0].actor.country) or found[0].actor
+                    cand.targets = [replace(found[0], actor=state, confidence=found[0].confidence * 0.8)]
+                    cand.confidence -= 0.05
+                    return
+
+    def _transfer_recipient_target(self, cand: Candidate) -> None:
+        """ "agreed to abide by the pledge to return two islands to X": an agreement, pledge or
+        concession with no other party named is directed at the one something is handed to in
+        what is agreed (a verb of ``roles.yaml`` transfer_verbs in its complement)."""
+        if cand.targets or cand.pairwise or not cand.sources or cand.root not in ("03", "08"):
+            return
+        own = {m.actor.country for m in cand.sources}
+        transfer = self._roles_words("transfer_verbs")
+        for t in cand.trigger.subtree:
+            if t.i == cand.trigger.i or t.pos_ != "VERB" or not set(verb_lemmas(t)) & transfer:
+                continue
+            subj = next((c for c in t.children if c.dep_ in _SUBJ), None)
+            if subj is not None and not ({m.actor.actor_id for m in self.conj_actors(subj)}
+                                         & {m.actor.actor_id for m in cand.sources}):
+                continue  # "agreed that X would return ...": a clause of someone else's doing
+            found = [m for p in self.prep_objects(t, "to") for m in self.conj_actors(p)
+                     if m.actor.country and m.actor.country not in own]
+            if found:
+                cand.targets = [replace(found[0], confidence=found[0].confidence * 0.8)]
+                cand.confidence -= 0.05
+                return
 
     def _speculated_conflict(self, cand: Candidate) -> bool:
         """ "Putin may hope to take ...", "X could invade ...": material conflict (CAMEO 15-20)
