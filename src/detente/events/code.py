@@ -48,6 +48,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import Any
 
+from ..actors import load_actor_db, place_country
 from ..records import ActorMention, EventMention, TimeExpression
 from ..time.history import find_historical_anchors
 from ..time.lexicon import load_lexicon
@@ -231,10 +232,30 @@ class _TimexAttacher:
                 return tx, actor
         return None
 
+    def rescheduled(self, sent, cand: Candidate, lex: PatternSet) -> TimeExpression | None:
+        """ "postponed the September visit to October 11": the time expression of the "to"
+        ("until", "till") phrase of the postponing verb whose object is the event noun: the
+        date the event was moved to, not the one it was first set for."""
+        trigger = cand.trigger
+        if not cand.nominal or trigger.dep_ not in ("dobj", "obj", "nsubjpass"):
+            return None
+        verb = trigger.head
+        if not set(lemma_forms(verb)) & lex.modality.get("postponing_governors", frozenset()):
+            return None
+        inside = {t.i for c in verb.children if c.dep_ == "prep" and c.lower_ in _RESCHEDULED_TO
+                  for t in c.subtree}
+        for tx, _attached, root in self.by_sentence.get(sent.start, []):
+            if root.i in inside:
+                return tx
+        return None
+
     def breaks(self, sent) -> bool:
         """Whether the sentence has a time expression of its own (noun modifiers aside)."""
         return any(attached != -1 for _tx, attached, _root in self.by_sentence.get(sent.start, []))
 
+
+#: Prepositions of the date a postponed event was moved to ("postponed it to / until May").
+_RESCHEDULED_TO = frozenset({"to", "until", "till", "til"})
 
 #: Relative pronouns: the subject of "the talks, which began on Monday" is the event itself.
 _RELATIVE_SUBJECTS = frozenset({"which", "that"})
@@ -800,6 +821,46 @@ def _drop_supplier_targets(cand: Candidate) -> None:
     cand.targets = kept
 
 
+def _participle_object_target(cand: Candidate, mentions: list[ActorMention]) -> None:
+    """ "supported the sanctions imposed on Moscow": when neither the verb nor its object has a
+    preposition of the pattern's target slots, the participle modifying the object gives it
+    (the sanctions' target is the one they are imposed on)."""
+    trigger = cand.trigger
+    if cand.nominal or cand.pattern.kind != "verb":
+        return
+    slots = {s for s in cand.pattern.target if s.isalpha() and s not in _ARGUMENT_SLOTS}
+    objects = [c for c in trigger.children if c.dep_ in ("dobj", "obj")]
+    if not slots or not objects or {"dobj", "dative"} & set(cand.pattern.target):
+        return  # (an object that may name the target itself keeps what it names)
+    heads = [trigger, *objects]
+    if any(c.dep_ == "prep" and c.lower_ in slots for h in heads for c in h.children):
+        return  # the pattern's own slot is there: its target stands
+    found: list[ActorMention] = []
+    for obj in objects:
+        for part in obj.children:
+            if part.dep_ != "acl" or part.tag_ != "VBN":
+                continue
+            for prep in part.children:
+                if prep.dep_ != "prep" or prep.lower_ not in slots:
+                    continue
+                for pobj in prep.children:
+                    if pobj.dep_ != "pobj":
+                        continue
+                    for tok in (pobj, *pobj.conjuncts):
+                        found += [m for m in mentions if m.start <= tok.idx < m.end]
+    own = {m.actor.actor_id for m in cand.sources}
+    found = [m for m in dict.fromkeys(found) if m.actor.actor_id not in own]
+    if found:
+        log.debug("%s: target %s from the object's participle", cand.pattern.id,
+                  [m.text for m in found])
+        cand.targets = found
+
+
+#: Target slots of the pattern file that are no preposition.
+_ARGUMENT_SLOTS = frozenset({"dobj", "dative", "complement", "complement_subject",
+                             "complement_doer"})
+
+
 def _directed(cand: Candidate, doc, tx: TimeExpression, dated: tuple[str, str, dt.date]
               ) -> list[_Dated]:
     return [_Dated(cand.code[:2], s.actor.actor_id, t.actor.actor_id, s.actor.country,
@@ -888,6 +949,42 @@ def _adjunct_event(cand: Candidate, lex: PatternSet, dated: list[_Dated], actor_
             if d.root == root and any({x, y} == {d.source, d.target}
                                       for x in doers for y in partners):
                 return d
+    return None
+
+
+def _visit_occasion(cand: Candidate, dated: list[_Dated], when: dt.date | None
+                    ) -> _Dated | None:
+    """The earlier dated visit during which an undated past meeting took place: the same
+    person visiting the country of the meeting's place ("On April 15, Lavrov arrived in Tokyo
+    for a two-day visit ... Lavrov said during a joint press conference with Kishida in
+    Tokyo": the press conference is dated by the visit)."""
+    if not dated or cand.root != "04" or _tense(cand) != "past":
+        return None
+    people = {m.actor.actor_id for m in cand.sources if m.actor.kind == "person"}
+    if not people:
+        return None
+    # the place: the event's location, or an "in"/"at" phrase inside its own phrase ("a
+    # press conference with X in Tokyo": the parser hangs the place on X)
+    names = [cand.location] if cand.location else []
+    for tok in cand.trigger.subtree:
+        if tok.dep_ == "prep" and tok.lower_ in ("in", "at"):
+            for p in tok.children:
+                if p.dep_ == "pobj" and p.pos_ == "PROPN":
+                    names.append(" ".join(t.text for t in p.subtree))
+    db = load_actor_db()
+    places = set()
+    for name in names:
+        try:
+            country = place_country(name, when, db)
+        except (KeyError, ValueError, LookupError, TypeError):
+            country = None
+        if country:
+            places.add(country)
+    if len(places) != 1:
+        return None
+    for d in reversed(dated):
+        if d.code.startswith("042") and d.source in people and d.target_country in places:
+            return d
     return None
 
 
@@ -1112,8 +1209,14 @@ def extract_events(doc, *, doc_id: str, file: str, publication_date: dt.date | N
                 log.debug("%s %r: no event (%s)", cand.pattern.id, cand.trigger.text, why)
                 continue
             _drop_supplier_targets(cand)
+            _participle_object_target(cand, actor_mentions)
             others = taken - {t.i for t in cand.anchors}
-            tx, basis = attacher.clause(sent, cand.anchors), "clause"
+            tx, basis = attacher.rescheduled(sent, cand, lex), "clause"
+            if tx is not None:
+                # moved to a date: it takes place then (planned only if that date is ahead)
+                cand.modality, cand.modality_cue = "asserted", "rescheduled"
+            if tx is None:
+                tx = attacher.clause(sent, cand.anchors)
             if tx is None:
                 tx = attacher.occurrence(sent, cand)
             attached = tx is not None
@@ -1169,7 +1272,8 @@ def extract_events(doc, *, doc_id: str, file: str, publication_date: dt.date | N
                     tx, dated, basis, context_used = prior.tx, prior.dated, "context", True
                     attached = cand.nominal  # the re-mentioned event's own date
             if tx is None and cand.modality == "asserted" and undated is None:
-                prior = _adjunct_event(cand, lex, dated_events, doer_at)
+                prior = (_adjunct_event(cand, lex, dated_events, doer_at)
+                         or _visit_occasion(cand, dated_events, publication_date))
                 if prior is not None:
                     # the same occasion, not necessarily the same day: its week at finest
                     dated = prior.dated

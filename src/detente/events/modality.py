@@ -107,8 +107,28 @@ def _proposal_noun(tok, chain: list, m: dict) -> str | None:
                 c.dep_ in ("nsubj", "dobj", "nsubjpass") and c.lower_ in ("which", "who", "whom")
                 for c in prev.children):
             return g.lemma_.lower()
+        if g.pos_ in ("VERB", "AUX") and _spelled_out(prev, g):
+            # "was willing to make a compromise - to transfer X and sign Y": an infinitive set
+            # off by a dash or colon after the proposal spells out what it would do
+            obj = next((c for c in g.children if c.dep_ in ("dobj", "obj")
+                        and c.lemma_.lower() in nouns and c.i < prev.i), None)
+            if obj is not None:
+                return obj.lemma_.lower()
         prev = g
     return None
+
+
+_SETTING_OFF = frozenset({"-", "\u2013", "\u2014", ":", "--"})
+
+
+def _spelled_out(clause, verb) -> bool:
+    """``clause`` is an infinitive attached to ``verb`` right after a dash or colon."""
+    if clause.head.i != verb.i or clause.dep_ not in ("advcl", "xcomp", "acl", "ccomp", "appos"):
+        return False
+    if not any(c.tag_ == "TO" for c in clause.children):
+        return False
+    start = clause.left_edge.i
+    return start > 0 and clause.doc[start - 1].text in _SETTING_OFF
 
 
 def is_negated(tokens: Iterable, lex: PatternSet) -> bool:
@@ -249,6 +269,10 @@ def clause_modality(anchors: list, lex: PatternSet, *, nominal: bool = False,
             return "hypothetical", "would"
         if hit:
             return "planned", min(hit)
+    if not nominal and trigger.pos_ in ("VERB", "AUX") and set(lemma_forms(trigger)) & m.get(
+            "weighing_verbs", frozenset()):
+        # "is considering sanctions on X": weighed, not yet done
+        return "planned", trigger.lemma_.lower()
     for g in chain:
         lemma = g.lemma_.lower()
         if lemma in m.get("attempt_governors", ()) and g.tag_ in ("VBD", "VBN"):
