@@ -47,3 +47,23 @@ def code(nlp):
     def _code(texts, when=PUBLISHED):
         return code_texts(nlp, list(texts), when)
     return _code
+
+
+def neighbour_holds(case: tuple[str, set[str], set[str]], events) -> None:
+    """One ``(text, wanted, unwanted)`` case: every wanted dyad coded, no unwanted one."""
+    text, wanted, unwanted = case
+    got = dyads(events)
+    assert wanted <= got, f"{text!r}: got {sorted(got)}"
+    assert not (unwanted & got), f"{text!r}: got {sorted(got)}"
+
+
+@pytest.fixture(scope="session")
+def assert_neighbour():
+    """Checks one ``(text, wanted, unwanted)`` case against the events of its text."""
+    return neighbour_holds
+
+
+@pytest.fixture(scope="module")
+def coded_neighbours(code, request):
+    """Events of each text in the test module's ``NEIGHBOURS`` cases, coded in one batch."""
+    return code([text for text, _, _ in request.module.NEIGHBOURS])

@@ -45,17 +45,9 @@ NEIGHBOURS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def coded_neighbours(code):
-    return code([t for t, _, _ in NEIGHBOURS])
-
-
 @pytest.mark.parametrize("index", range(len(NEIGHBOURS)), ids=[n[0][:40] for n in NEIGHBOURS])
-def test_new_patterns_and_their_neighbours(index, coded_neighbours, as_dyads):
-    text, wanted, unwanted = NEIGHBOURS[index]
-    got = as_dyads(coded_neighbours[index])
-    assert wanted <= got, f"{text!r}: got {sorted(got)}"
-    assert not (unwanted & got), f"{text!r}: got {sorted(got)}"
+def test_new_patterns_and_their_neighbours(index, coded_neighbours, assert_neighbour):
+    assert_neighbour(NEIGHBOURS[index], coded_neighbours[index])
 
 
 @pytest.mark.parametrize("text", [
