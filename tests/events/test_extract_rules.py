@@ -33,8 +33,8 @@ CASES = [
     ("A Kenyan senator started a hunger strike yesterday to protest Uganda's decision.", "142", "KEN", "UGA"),
     ("Thousands of students throughout Peru staged mass demonstrations on Saturday to demand reforms.",
      "141", "PER", None),
-    # an attempt is the act, not a plan
-    ("Rebels from Chad tried to assassinate the Sudanese president.", "186", "TCD", "SDN"),
+    # an attempt is the act, not a plan; CAMEO codes an attempted assassination apart (185)
+    ("Rebels from Chad tried to assassinate the Sudanese president.", "185", "TCD", "SDN"),
     # a verb conjoined to a passive one shares its passive subject, not its agent
     ("The Serbian minister was indicted by the United Nations tribunal and will resign.", "0831", "SRB", None),
     # a that-clause hung on the verb completes its object noun

@@ -19,7 +19,9 @@ Rules, in order of application (one pass over the text, then a pass for pronouns
    adjectives/demonyms, organisations, and capitals or seats of government as metonyms for
    the government ("Tokyo", "the Kremlin"). A capital used as a place ("in Moscow",
    "visited Tokyo", "Washington-based") is not an actor mention. Surnames, titles and
-   names seen earlier in the document are reused ("Mr. Abe", "Kawano").
+   names seen earlier in the document are reused ("Mr. Abe", "Kawano"). A determiner,
+   quantifier, conjunction or adverb the tagger took into an entity ("Both Abe and Xi", "And
+   Putin", "Then Merkel") is not part of the name.
 4. **New actors** — a person not in the data becomes a new actor (``method="new"``) with the
    state and sector its context gives: titles ("Admiral" -> MIL), state modifiers ("South
    Korean Prime Minister ..."), appositions ("..., head of Japan's Self-Defense Forces").
@@ -590,6 +592,17 @@ def _is_locative(span: Span) -> bool:
     return False
 
 
+#: Parts of speech of words that open a clause or a noun phrase but are never part of a name.
+_FUNCTION_POS = frozenset({"DET", "CCONJ", "SCONJ", "ADV", "PRON"})
+
+
+def _function_word(tok) -> bool:
+    """A common function word at the start of an entity span ("Both", "And", "Then",
+    "Meanwhile"): a stop word (or a lower-case word) tagged as determiner, conjunction, adverb or
+    pronoun. Name particles ("de", "van", "bin") are tagged otherwise and stay."""
+    return tok.pos_ in _FUNCTION_POS and (tok.is_stop or tok.text.islower())
+
+
 @dataclass
 class _EntItem(_Item):
     ent: Span
@@ -601,8 +614,10 @@ class _EntItem(_Item):
         start, end = ent.start, ent.end
         label = ent.label_
         text = ent.text
-        # leading "the" and trailing possessive are not part of the name
-        if doc[start].lower_ == "the" and end - start > 1:
+        # leading "the", a leading determiner, quantifier, conjunction or adverb the tagger
+        # took into the name ("Both Abe and Xi", "And Putin", "Then Merkel") and a trailing
+        # possessive are not part of the name
+        while end - start > 1 and (doc[start].lower_ == "the" or _function_word(doc[start])):
             start += 1
         if end - start > 1 and doc[end - 1].text in _POSSESSIVE:
             end -= 1

@@ -87,7 +87,20 @@ For every sentence the extractor
    state holds it; else its holder), a seizure of "them" at the state of the place named
    before the pronoun ("reclaim the islands off X from Y, whose forces captured them"); and
    drops the doer's own state as the target of a show of force aimed at its own forces or
-   defences (``roles.yaml`` force_nouns).
+   defences (``roles.yaml`` force_nouns);
+12. codes a commitment not to cooperate ("vowed not to return the island to X") through the
+   ``reject`` complement map (a refusal), and a commitment not to do anything else ("pledged
+   not to attack X") as the plain commitment, never a threat; an attempted assassination
+   ("tried to assassinate X", "made an attempt to", "the attempted assassination of X") as
+   CAMEO 185, while an attempt at any other act is the act; an act noun undergone by the
+   subject of a verb of undergoing or of "under" ("X faces pressure from Y to help Z", "came
+   under criticism from Y": ``roles.yaml`` undergoing_verbs) as the act of its "from"/"by"
+   phrase on that subject, its infinitive through the noun's complement map; takes the subject
+   the parser gives an infinitive complement ("ordered a newspaper to close") as the verb's
+   object when matching object words; keeps the acts of news media other than the expression
+   of views (``_OPINION_CODES``: "a newspaper violated a ban" is 128); and codes armed forces
+   travelling to or arriving in a place (``roles.yaml`` troop_nouns) as deployed there (the
+   pattern file's "deployment" noun: 154, peacekeeping 074), never as a visit.
 
 The result is a list of :class:`Candidate` per sentence; :mod:`detente.events.code` turns them
 into :class:`~detente.records.EventMention` records (dates, Goldstein, PLOVER, ids).
@@ -97,6 +110,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field, replace
+from typing import ClassVar
 
 from ..actors import (
     dispute_party,
@@ -683,6 +697,19 @@ class Extractor:
         return objs
 
     @staticmethod
+    def _clause_subjects(verb) -> list:
+        """ "ordered a newspaper to close", "allowed UN planes to land": the subject the parser
+        gave an infinitive complement of ``verb`` (with its conjuncts), which is the verb's
+        object in meaning."""
+        out = []
+        for c in verb.children:
+            if c.dep_ in ("ccomp", "xcomp") and c.i > verb.i and any(a.tag_ == "TO" for a in c.children):
+                for sub in c.children:
+                    if sub.dep_ in _SUBJ and verb.i < sub.i < c.i:
+                        out.extend([sub, *sub.conjuncts])
+        return out
+
+    @staticmethod
     def prep_objects(tok, word: str) -> list:
         out = []
         for c in tok.children:
@@ -701,7 +728,7 @@ class Extractor:
         candidates = next((self.lex.verbs[f] for f in verb_lemmas(tok) if f in self.lex.verbs), ())
         for p in candidates:
             if p.objects:
-                objs = self.objects(tok)
+                objs = self.objects(tok) or self._clause_subjects(tok)
                 if self.is_passive(tok):
                     t = self.passive_target_token(tok)
                     if t is not None:
@@ -988,9 +1015,7 @@ class Extractor:
                             controller = other
                     if controller is not None:
                         kind = "appeal"
-                code = self.lex.map_complement(kind, complement.code)
-                if complement.modality == "negated" and kind in ("appeal", "demand"):
-                    code = pattern.code  # "asked him not to come": not an appeal to meet
+                code = self._complement_code(kind, pattern, complement)
             elif pattern.needs_complement:
                 return None
         targets: list[ActorMention] = []
@@ -1043,10 +1068,55 @@ class Extractor:
                          complement_of=complement.pattern.id if complement else None)
         cand.confidence = 0.85 - 0.1 * inherited - 0.05 * passive
         cand.source_token = subj
+        if code in self._ATTEMPT_CODES and self._attempted(tok):
+            # "tried to assassinate X": CAMEO codes this attempt apart (185); an attempt at
+            # any other act is that act ("tried to seize the post" is the seizure)
+            cand.code = self._ATTEMPT_CODES[code]
+            self._made_attempt(cand)
         # An unnamed doer ("insurgents shelled X") still reports an event against a named target.
         cand.explicit_subject = (subj is not None and subj.head.i == tok.i and subj.pos_ == "NOUN"
                                  and not passive)
         return cand
+
+    #: Acts whose attempt CAMEO codes on its own: assassination (186) -> attempt to assassinate
+    #: (185). Attempts at any other act keep the act's code (the attempt is the act).
+    _ATTEMPT_CODES: ClassVar[dict[str, str]] = {"186": "185"}
+    #: Nouns of an attempt ("an attempt to assassinate X", "a bid to kill Y").
+    _ATTEMPT_NOUNS = frozenset({"attempt", "bid"})
+    #: Modifiers that make an act noun an attempt ("an attempted assassination", "a failed
+    #: assassination", "a foiled assassination").
+    _ATTEMPT_MODIFIERS = frozenset({"attempted", "failed", "foiled", "botched", "thwarted", "abortive"})
+
+    def _attempted(self, tok) -> bool:
+        """Whether ``tok`` is only attempted: the infinitive of a verb of trying ("tried to",
+        "attempted to": the pattern file's modality.attempt_governors, whatever its tense) or
+        of an attempt noun ("an attempt to", "a bid to"), or a noun so qualified ("an attempted
+        assassination")."""
+        if tok.pos_ in ("NOUN", "PROPN"):
+            return any(c.dep_ == "amod" and c.lower_ in self._ATTEMPT_MODIFIERS for c in tok.children)
+        node = tok
+        while node.dep_ == "conj" and node.head.i != node.i:
+            node = node.head  # "tried to kidnap and assassinate X"
+        if node.dep_ not in ("xcomp", "ccomp", "acl", "advcl") or not any(
+                a.tag_ == "TO" for a in node.children):
+            return False
+        head = node.head
+        if head.pos_ in ("NOUN", "PROPN"):
+            return head.lemma_.lower() in self._ATTEMPT_NOUNS
+        return bool(set(verb_lemmas(head)) & set(self.lex.modality.get("attempt_governors", ())))
+
+    def _made_attempt(self, cand: Candidate) -> None:
+        """ "made an attempt to assassinate X", "launched a bid to kill Y": an attempt noun
+        carried by a past-tense verb is the attempt made (asserted), not a plan."""
+        node = cand.trigger
+        while node.dep_ == "conj" and node.head.i != node.i:
+            node = node.head
+        noun = node.head
+        if (cand.modality == "planned" and noun.pos_ in ("NOUN", "PROPN")
+                and noun.lemma_.lower() in self._ATTEMPT_NOUNS and noun.head.i != noun.i
+                and noun.head.tag_ in ("VBD", "VBN") and not any(
+                    a.dep_ in ("aux", "auxpass") and a.tag_ == "MD" for a in noun.head.children)):
+            cand.modality, cand.modality_cue = "asserted", None
 
     def _mutual_with(self, tok, targets: list[ActorMention]) -> bool:
         """Whether ``tok`` is a light verb of a meeting done together ("held talks with Y",
@@ -1071,6 +1141,25 @@ class Extractor:
         subj = next((c for c in clause.children if c.dep_ in _SUBJ or c.dep_ in _PASS_SUBJ), None)
         # not "agreed that they would meet": the parties themselves
         return subj is not None and subj.pos_ != "PRON"
+
+    def _complement_code(self, kind: str, pattern: Pattern, complement: Candidate) -> str:
+        """The code of an act of ``kind`` (a complement map of the pattern file) over its coded
+        ``complement``. A negated complement: "asked him not to come" is no appeal to meet (the
+        pattern's own code); "vowed not to return the island to X" (a commitment, not an
+        agreement of several parties, not to cooperate) is a refusal (the ``reject`` map);
+        "pledged not to attack X", "agreed not to deploy missiles" are commitments to restraint
+        (the pattern's own code), never threats."""
+        if complement.modality != "negated":
+            return self.lex.map_complement(kind, complement.code)
+        if kind == "intent" and not pattern.symmetric and complement.root in self._COOPERATIVE_ROOTS:
+            return self.lex.map_complement("reject", complement.code)
+        if kind in ("appeal", "demand", "intent"):
+            return pattern.code
+        return self.lex.map_complement(kind, complement.code)
+
+    #: Roots of cooperation (intent, consultation, diplomatic and material cooperation, aid,
+    #: yielding): a commitment not to do one of them is a refusal ("vowed not to return X").
+    _COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
 
     #: Roots of acts aimed at someone whose uncoded complement may name him: appeals,
     #: demands, rejections ("refused to respond to a demand from X"), threats.
@@ -1356,7 +1445,7 @@ class Extractor:
                         complement = self.verb_candidate(c, p, set())
                         if complement is not None:
                             self._noun_complements.add(c.i)
-                            code = self.lex.map_complement(pattern.complement, complement.code)
+                            code = self._complement_code(pattern.complement, pattern, complement)
                             break
         anchors = [tok]
         carrier = None
@@ -1443,6 +1532,8 @@ class Extractor:
                          complement_of=complement.pattern.id if complement else None)
         cand.confidence = 0.7 - 0.1 * inherited + 0.05 * bool(carrier)
         cand.source_token = source_token
+        if code in self._ATTEMPT_CODES and self._attempted(tok):
+            cand.code = self._ATTEMPT_CODES[code]  # "the attempted assassination of X"
         return cand
 
     def sentence(self, sent) -> list[Candidate]:
@@ -1452,6 +1543,11 @@ class Extractor:
                 self.is_commentator(self.subject_token(tok))
         consumed: set[int] = set()
         found: list[Candidate] = []
+        # "X faces pressure from Y to help Z": Y's demand on X (first: it consumes the infinitive)
+        for tok in sent:
+            cand = self._undergone_candidate(tok, consumed)
+            if cand is not None:
+                found.append(cand)
         verb_tokens = [(t, self.match_verb(t)) for t in sent]
         # Wrappers first (they consume their complements), outermost clause first.
         order = sorted([(t, p) for t, p in verb_tokens if p is not None],
@@ -1507,6 +1603,7 @@ class Extractor:
             self._announced_intent(cand, verb, speaker)
             self._planned_cooperation(cand)
             self._joint_exercise(cand)
+            self._troop_movement(cand)
             self._threat(cand)
             if self._speculated_conflict(cand):
                 # kept, never asserted: hypothetical with a low confidence
@@ -1560,6 +1657,78 @@ class Extractor:
         self._remember_subjects(sent, kept)
         return kept
 
+    #: Roots of verbal acts that someone can be said to undergo ("faces pressure from Y",
+    #: "came under criticism from Y", "received calls from Y"): appeals, demands, disapproval,
+    #: threats.
+    _UNDERGONE_ROOTS = frozenset({"02", "10", "11", "13"})
+
+    def _undergone_noun(self, verb):
+        """The act noun that the subject of ``verb`` undergoes: the object of a verb of
+        undergoing (``roles.yaml`` undergoing_verbs: "faces pressure") or the object of "under"
+        on any verb ("came under pressure", "is under pressure")."""
+        if verb.pos_ not in ("VERB", "AUX"):
+            return None
+        if set(verb_lemmas(verb)) & self._roles_words("undergoing_verbs"):
+            obj = next((o for o in verb.children if o.dep_ in ("dobj", "obj")), None)
+            if obj is not None:
+                return obj
+        return next(iter(self.prep_objects(verb, "under")), None)
+
+    def _undergone_candidate(self, verb, consumed: set[int]) -> Candidate | None:
+        """ "X faces pressure from Y to help Z", "X came under pressure from Y to ...", "X
+        received calls from Y to ...", "X came under criticism from Y": the act named by the
+        noun is done by its "from"/"by" phrase (or its owner: "under American pressure") to the
+        subject of the verb. The noun is coded by its own pattern, else by the verb pattern of
+        the same word ("pressure"), and an infinitive completing it (on the noun or on the
+        verb) through that pattern's complement map ("pressure ... to help Z" is a demand for
+        aid)."""
+        noun = self._undergone_noun(verb)
+        if noun is None or noun.i in consumed or noun.pos_ not in ("NOUN", "PROPN"):
+            return None
+        pattern = self.match_noun(noun)
+        if pattern is None:
+            pattern = next((p for p in self.lex.verbs.get(noun.lemma_.lower(), ())
+                            if not p.objects and not p.prep and not p.inverse), None)
+        if pattern is None or pattern.code[:2] not in self._UNDERGONE_ROOTS:
+            return None
+        doers = [m for w in ("from", "by") for h in (noun, verb) for p in self.prep_objects(h, w)
+                 for m in self.conj_actors(p)]
+        if not doers:
+            doers = [m for c in noun.children if c.dep_ in ("poss", "amod", "compound") and c.i < noun.i
+                     for m in self.np_actors(c)]
+        subj = self.subject_token(verb)
+        targets = self.conj_actors(subj) if subj is not None else []
+        doers = _dedupe(doers)
+        ids = {m.actor.actor_id for m in doers}
+        targets = [t for t in targets if t.actor.actor_id not in ids]
+        if not doers or not targets:
+            return None
+        code = pattern.code
+        complement = None
+        if pattern.complement:
+            for c in [*noun.children, *verb.children]:
+                if c.dep_ not in ("acl", "advcl", "xcomp", "relcl") or not any(
+                        a.tag_ == "TO" for a in c.children) or c.i in consumed:
+                    continue
+                p = self.match_verb(c)
+                if p is None:
+                    continue
+                consumed.add(c.i)
+                complement = self.verb_candidate(c, p, consumed)
+                if complement is not None:
+                    consumed.update(o.i for o in self.objects(c))
+                    code = self._complement_code(pattern.complement, pattern, complement)
+                    break
+        consumed.add(noun.i)
+        anchors = [verb]
+        modality, cue = clause_modality(anchors, self.lex, speech_stop=self.lex.speech_verbs)
+        cand = Candidate(trigger=noun, pattern=pattern, code=code, sources=doers, targets=targets,
+                         anchors=anchors, modality=modality, modality_cue=cue,
+                         location=self.location(anchors),
+                         complement_of=complement.pattern.id if complement else None)
+        cand.confidence = 0.7
+        return cand
+
     def _remember_subjects(self, sent, kept: list[Candidate]) -> None:
         """What a later "He ..." or "The two ..." may stand for: the person subject of this
         sentence's main clause, and the last pair of participants named together (coordinated
@@ -1584,22 +1753,36 @@ class Extractor:
     #: cooperation ... demands, disapproval, rejection, threats).
     _VERBAL_ROOTS = frozenset(f"{n:02d}" for n in range(1, 14))
 
+    #: CAMEO codes of acts that are only the expression of a view (statements, appeals,
+    #: intents, praise, verbal support, demands, disapproval, rejections, threats): done by news
+    #: media they are commentary. Media doing something else ("a newspaper violated the ban":
+    #: 128, "the broadcaster apologised to X": 055) are actors like any other.
+    _OPINION_CODES = ("01", "02", "03", "051", "052", "053", "10", "11", "120", "121", "122", "123",
+                      "124", "125", "126", "127", "13")
+
     def commentator_source(self, cand: Candidate) -> bool:
         """ "criticized by Japan's right-wing media", "the newspaper condemned ...", "critics
-        rejected ...": verbal acts of news media and commentators are opinions, not events
-        between the states they belong to."""
+        rejected ...": verbal acts of commentators, and the opinions of news media
+        (``_OPINION_CODES``), are not events between the states they belong to."""
         if cand.root not in self._VERBAL_ROOTS:
             return False
+        opinion = cand.code.startswith(self._OPINION_CODES)
         tok = cand.source_token
-        words = self.lex.commentators | self.lex.media_nouns
+        media = self.lex.media_nouns
         if tok is not None:
-            if tok.lemma_.lower() in words or tok.lower_ in words or self.is_commentator(tok):
+            if tok.lemma_.lower() in self.lex.commentators or tok.lower_ in self.lex.commentators \
+                    or self.is_commentator(tok):
                 return True
+            if tok.lemma_.lower() in media or tok.lower_ in media:
+                return opinion
             # "the Japanese daily Sankei", "Japan's right-wing media" as the head's compounds
-            if tok.pos_ == "PROPN" and any(c.dep_ in ("compound", "appos") and c.lemma_.lower() in words
-                                           for c in tok.children):
+            heads = {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "appos")} \
+                if tok.pos_ == "PROPN" else set()
+            if heads & self.lex.commentators:
                 return True
-        return bool(cand.sources) and all(m.actor.sector == "MED" for m in cand.sources)
+            if heads & media:
+                return opinion
+        return opinion and bool(cand.sources) and all(m.actor.sector == "MED" for m in cand.sources)
 
     def _mentioned_only(self, cand: Candidate) -> bool:
         """An event noun that is only talked about: the object of an abstract noun ("the
@@ -2779,6 +2962,34 @@ class Extractor:
             return  # not "decided to allow" (the decision is the act), nor an itinerary stop
         cand.code = self.lex.map_complement("intent", cand.code)
         cand.modality, cand.modality_cue = "asserted", "intent"
+
+    def _troop_movement(self, cand: Candidate) -> None:
+        """ "Indian troops arrived in X", "peacekeeping troops went to Y": armed forces (their
+        head noun in ``roles.yaml`` troop_nouns) travelling to a place are not making a
+        diplomatic visit (042) but deployed there: coded as the pattern file's deployment noun
+        ("deployment": 154), or its peacekeeping deployment (074) when the troops are
+        peacekeeping ones."""
+        tok = cand.source_token
+        if not cand.code.startswith("042") or tok is None or tok.pos_ not in ("NOUN", "PROPN"):
+            return
+        troops = self._roles_words("troop_nouns")
+        if tok.lemma_.lower() not in troops:
+            # "a first batch of peacekeeping troops": the troops the counted part is "of"
+            tok = next((p for p in self.prep_objects(tok, "of") if p.lemma_.lower() in troops), None)
+            if tok is None:
+                return
+        mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
+        chosen = None
+        for p in self.lex.nouns.get("deployment", ()):
+            if p.modifiers and mods & p.modifiers:
+                chosen = p
+                break
+            if not p.modifiers and chosen is None:
+                chosen = p
+        if chosen is None:
+            log.debug("no deployment pattern for troop movement %s", tok)
+            return
+        cand.code = chosen.code
 
     def _joint_exercise(self, cand: Candidate) -> None:
         """ "French and Egyptian warships began war games": a military exercise held by two or
