@@ -45,7 +45,10 @@ Rules, in order of application (one pass over the text, then a pass for pronouns
    if the sentence has none, in the previous one), else the subject of a governing clause
    among several, else unresolved. An object "it" of a verb that usually takes a thing
    ("ratified it") only takes the subject of a governing clause ("Israel said a shell was
-   fired at it").
+   fired at it"). "We", "us" and "our" inside a quotation stand for the state of the actor
+   the quotation is attributed to by a verb of saying (``roles.yaml`` quote_verbs) after it
+   ('"... they will not talk to us," Lavrov said') or before it ('X said: "..."'); not "our"
+   before a noun another actor qualifies ("our Japanese friends").
 6. **Non-state actors** — named armed and political groups (organisations.yaml: Hamas,
    the Taliban, al-Qaeda ...) and "<state adjective> <group noun>" ("Georgian
    demonstrators" -> GEO:OPP, "Iraqi insurgents" -> IRQ:INS) are sector actors, not the
@@ -111,7 +114,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from ..records import Actor, ActorMention
-from .data import NONSTATE_SECTORS, SECTORS, ActorDB, fold, slug
+from .data import NONSTATE_SECTORS, SECTORS, ActorDB, Place, fold, slug
 
 log = logging.getLogger(__name__)
 
@@ -308,6 +311,7 @@ def resolve(doc: Doc, when: dt.date | None, db: ActorDB) -> list[ActorMention]:
     _state_of_titled_new_persons(ctx)
     _resolve_abbreviations(ctx)
     _resolve_pronouns(ctx)
+    _resolve_quoted_we(ctx)
     ctx.mentions.sort(key=lambda m: m.start)
     return ctx.mentions
 
@@ -401,15 +405,23 @@ def place_country(text: str, when: dt.date | None, db: ActorDB) -> str | None:
     return None
 
 
-def place_claimant(text: str, db: ActorDB) -> str | None:
-    """ISO3 of a state other than the administering one that claims a disputed place
-    ("Northern Territories", "Kunashir" -> JPN; places.tsv ``claimed_by``); None if the
-    place is not known to be disputed. :func:`place_country` gives the administering state."""
+def _place(text: str, db: ActorDB) -> Place | None:
+    """The places.tsv row named by ``text`` (a leading "the", curly apostrophes and runs of
+    spaces normalised; exact name first, else the first name equal after case/accent folding);
+    None if no place has that name."""
     raw = re.sub(r"^(?:the|The)\s+", "", re.sub(r"\s+", " ", text.replace("’", "'")).strip())
     place = db.places.get(raw)
     if place is None:
         key = fold(raw)
         place = next((p for n, p in sorted(db.places.items()) if fold(n) == key), None)
+    return place
+
+
+def place_claimant(text: str, db: ActorDB) -> str | None:
+    """ISO3 of a state other than the administering one that claims a disputed place
+    ("Northern Territories", "Kunashir" -> JPN; places.tsv ``claimed_by``); None if the
+    place is not known to be disputed. :func:`place_country` gives the administering state."""
+    place = _place(text, db)
     if place is None or place.claimed_by is None:
         return None
     return db.countries[place.claimed_by].iso3
@@ -422,11 +434,7 @@ def dispute_party(text: str, db: ActorDB) -> str | None:
     claimant = place_claimant(text, db)
     if claimant is not None:
         return claimant
-    raw = re.sub(r"^(?:the|The)\s+", "", re.sub(r"\s+", " ", text.replace("’", "'")).strip())
-    place = db.places.get(raw)
-    if place is None:
-        key = fold(raw)
-        place = next((p for n, p in sorted(db.places.items()) if fold(n) == key), None)
+    place = _place(text, db)
     if place is None or place.disputed_with is None:
         return None
     return db.countries[place.disputed_with].iso3
@@ -1914,6 +1922,85 @@ def _quoted_tokens(doc: Doc) -> set[int]:
         if depth > 0 or straight:
             inside.add(tok.i)
     return inside
+
+
+def _quotations(doc: Doc) -> list[tuple[int, int]]:
+    """(opening mark, closing mark) token indices of each quotation (curly or straight marks;
+    a paragraph break closes any open one; the closing mark is ``len(doc)`` if none)."""
+    spans: list[tuple[int, int]] = []
+    opened: int | None = None
+    straight = False
+    for tok in doc:
+        if "\n\n" in tok.text or (tok.is_space and tok.text.count("\n") >= 2):
+            if opened is not None:
+                spans.append((opened, tok.i))
+            opened, straight = None, False
+            continue
+        if tok.text == "“" and opened is None:
+            opened = tok.i
+        elif tok.text == '"' and not straight and opened is None:
+            opened, straight = tok.i, True
+        elif opened is not None and (tok.text == "”" or (tok.text == '"' and straight)):
+            spans.append((opened, tok.i))
+            opened, straight = None, False
+    if opened is not None:
+        spans.append((opened, len(doc)))
+    return spans
+
+
+def _quote_speaker(ctx: _Ctx, opened: int, closed: int) -> ActorMention | None:
+    """The actor a quotation is attributed to: the subject of a verb of saying (``roles.yaml``
+    quote_verbs) in the rest of the sentence after the closing mark ('"...," Lavrov said',
+    '"...," said the minister'), else in the sentence before the opening mark ('Lavrov said:
+    "..."'); None when no such subject is a resolved actor."""
+    doc = ctx.doc
+    verbs = frozenset(ctx.db.roles.get("quote_verbs", ()))
+    after = doc[closed + 1:doc[closed].sent.end] if closed < len(doc) else doc[0:0]
+    before = doc[doc[opened].sent.start:opened]
+    for part in (after, reversed(list(before))):
+        for tok in part:
+            if tok.pos_ not in ("VERB", "AUX") or tok.lemma_.lower() not in verbs:
+                continue
+            subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is None or opened <= subj.i <= closed:
+                continue
+            found = next((ctx.mention_at(t.i) for t in (subj, *subj.subtree) if ctx.mention_at(t.i)), None)
+            if found is not None:
+                return found
+            break
+    return None
+
+
+#: First-person plural pronouns: inside a quotation, the speaker's state.
+_WE_PRONOUNS = {"we", "us", "our", "ours", "ourselves"}
+
+
+def _resolve_quoted_we(ctx: _Ctx) -> None:
+    """ '"... they will not talk to us," Lavrov said': "we", "us" and "our" inside a quotation
+    stand for the state of the actor it is attributed to (a person's state at the article
+    date, a state itself). Not "our" before a noun already qualified by an actor ("our
+    Japanese friends" are Japan's)."""
+    doc = ctx.doc
+    for opened, closed in _quotations(doc):
+        pronouns = [t for t in doc[opened + 1:closed] if t.lower_ in _WE_PRONOUNS and t.pos_ == "PRON"
+                    and t.i not in ctx.covered]
+        if not pronouns:
+            continue
+        speaker = _quote_speaker(ctx, opened, closed)
+        if speaker is None or not speaker.actor.country:
+            continue
+        if speaker.actor.kind == "state":
+            state = speaker.actor
+        else:
+            try:
+                state = ctx.actor(speaker.actor.country)
+            except (KeyError, ValueError, LookupError):
+                continue
+        for tok in pronouns:
+            if tok.dep_ == "poss" and any(c.i < tok.head.i and c.i in ctx.covered for c in tok.head.children
+                                          if c.dep_ in ("amod", "compound")):
+                continue
+            ctx.add(tok.i, tok.i + 1, state, 0.6, "pronoun")
 
 
 def _resolve_pronouns(ctx: _Ctx) -> None:

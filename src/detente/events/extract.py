@@ -100,7 +100,27 @@ For every sentence the extractor
    object when matching object words; keeps the acts of news media other than the expression
    of views (``_OPINION_CODES``: "a newspaper violated a ban" is 128); and codes armed forces
    travelling to or arriving in a place (``roles.yaml`` troop_nouns) as deployed there (the
-   pattern file's "deployment" noun: 154, peacekeeping 074), never as a visit.
+   pattern file's "deployment" noun: 154, peacekeeping 074), never as a visit;
+13. gives an event noun in the "for" phrase of a verb of journey ("X left on May 1 for a visit
+   to Y", "flew to Z for talks with W": ``roles.yaml`` journey_verbs) the traveller as doer and
+   the journey's clause as carrier (its date); makes a meeting, visit or signing that the
+   subject cancels or postpones ("X postponed a scheduled visit to Y") the subject's own when
+   it has no owner, the verb's prepositions its own (the coder dates it by the new date);
+   takes the target of a noun from its participle ("the sanctions imposed on X by Y", also for
+   a verb pattern's participle whose passive subject is the pattern's object); codes "support
+   for sanctions against X" (a noun whose verb has a pattern built around the "for" object) as
+   that verb's act, and the prepositional object of a phrasal verb ("join in on the sanctions")
+   as its object; aims a thing qualified by an "anti-" adjective ("anti-Russian sanctions") at
+   that state, never done by it; gives a verb the slot preposition the parser hung on the last
+   noun of its object's "for"/"of" phrase ("presented a plan for cooperation to X"); codes a
+   clause put "to" someone by a verb needing a complement ("suggested to X that ...") as that
+   verb's act towards him even when the clause has no code; takes for "they"/"it" the named
+   subject of a nearer governing clause before any speaker ("X said the Georgians decided they
+   will not ..."); aims a denial of accusations naming no accuser at the doers of the latest
+   accusation or criticism against the denier earlier in the document; makes what someone is
+   accused "of" his alleged act (hypothetical); and codes an act named as the cause of what the
+   subject does ("because of US pressure", "due to pressure from Y", "owing to Y's pressure")
+   as that act done to the subject, like "X faces pressure from Y".
 
 The result is a list of :class:`Candidate` per sentence; :mod:`detente.events.code` turns them
 into :class:`~detente.records.EventMention` records (dates, Goldstein, PLOVER, ids).
@@ -247,6 +267,9 @@ class Extractor:
         self._sent_starts: list[int] | None = None
         self._attack_nouns_used: set[int] = set()  # attack nouns whose doer a passive verb took
         self._roles_cache: dict[str, frozenset[str]] = {}
+        #: accusations and criticism seen so far in the document: (doers, their targets' actor
+        #: ids and countries), latest last, for a later denial that names no accuser
+        self._accusations: list[tuple[list[ActorMention], set[str]]] = []
 
     @property
     def db(self):
@@ -474,6 +497,14 @@ class Extractor:
                         if found:
                             return found
                     break
+                if low in ("it", "they") and tok.dep_ in _SUBJ:
+                    # "(X said) the Georgians have decided they will not talk to us": the
+                    # named subject of a nearer governing clause, before any speaker
+                    own = next((c for c in g.children if c.dep_ in _SUBJ and c.pos_ != "PRON"
+                                and c.lower_ not in _RELATIVE), None)
+                    found = self.conj_actors(own) if own is not None else []
+                    if found and all(m.actor.kind != "person" for m in found):
+                        return found
         if (low in ("its", "their") and tok.dep_ == "poss" and tok.head.dep_ in ("dobj", "obj")
                 and tok.head.head.pos_ in ("VERB", "AUX")):
             # "the ILO reiterated its demand", "Iran withdrew its troops": the owner of the
@@ -584,8 +615,9 @@ class Extractor:
         if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN"):
             return head
         if verb.dep_ == "pcomp" and head.head.i != head.i:
-            # "jailed X for helping ...": the object of the governing verb did it.
-            if head.lower_ == "for":
+            # "jailed X for helping ...", "accused X of shelling ...": the object of the
+            # governing verb did it.
+            if head.lower_ == "for" or (head.lower_ == "of" and self._accusing(head.head)):
                 for c in head.head.children:
                     if c.dep_ in ("dobj", "obj") and c.i < verb.i:
                         return c
@@ -598,6 +630,22 @@ class Extractor:
                     return owner
                 return None
             return self.subject_token(head.head, depth + 1)
+        return None
+
+    def _accusing(self, verb) -> bool:
+        """Whether ``verb`` accuses someone of something (a verb pattern of CAMEO 112:
+        "accused X of shelling", "charged Y with ...")."""
+        return verb.pos_ in ("VERB", "AUX") and any(
+            p.code.startswith("112") for f in verb_lemmas(verb) for p in self.lex.verbs.get(f, ()))
+
+    def _accused_of(self, tok):
+        """The verb of accusing whose "of" phrase holds ``tok`` ("accused X of shelling Y",
+        "... of making threats by alleging ..."), else None."""
+        for node in (tok, *tok.ancestors):
+            if node.dep_ == "pcomp" and node.head.lower_ == "of" and self._accusing(node.head.head):
+                return node.head.head
+            if node.pos_ in ("VERB", "AUX") and node.i != tok.i and any(c.dep_ in _SUBJ for c in node.children):
+                return None  # a clause of its own in between
         return None
 
     #: Appeal verbs whose object does what their to-infinitive says, however it is parsed.
@@ -694,7 +742,7 @@ class Extractor:
                 # "allowed UN planes to land": the parser makes the object the subject of
                 # the infinitive
                 objs += [o for o in c.children if o.dep_ in _SUBJ and o.i < c.i]
-        return objs
+        return objs or self._particle_objects(verb)
 
     @staticmethod
     def _clause_subjects(verb) -> list:
@@ -707,6 +755,20 @@ class Extractor:
                 for sub in c.children:
                     if sub.dep_ in _SUBJ and verb.i < sub.i < c.i:
                         out.extend([sub, *sub.conjuncts])
+        return out
+
+    @staticmethod
+    def _particle_objects(verb) -> list:
+        """ "join in on the sanctions", "signed up to the treaty", "went along with the plan":
+        the object of the preposition right after the verb's particle (with its conjuncts) is
+        the object of the phrasal verb."""
+        out = []
+        for prt in (c for c in verb.children if c.dep_ == "prt"):
+            for c in verb.children:
+                if c.dep_ == "prep" and c.i == prt.i + 1:
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            out.extend([p, *p.conjuncts])
         return out
 
     @staticmethod
@@ -728,7 +790,7 @@ class Extractor:
         candidates = next((self.lex.verbs[f] for f in verb_lemmas(tok) if f in self.lex.verbs), ())
         for p in candidates:
             if p.objects:
-                objs = self.objects(tok) or self._clause_subjects(tok)
+                objs = self.objects(tok) or self._clause_subjects(tok) or self._particle_objects(tok)
                 if self.is_passive(tok):
                     t = self.passive_target_token(tok)
                     if t is not None:
@@ -856,18 +918,41 @@ class Extractor:
                 if tok.pos_ in ("NOUN", "PROPN"):
                     # "the withdrawal of forces from X": the preposition hung on the "of" object
                     heads += self.prep_objects(tok, "of")
+                # "joined in on the sanctions against X": the phrasal verb's object, an event
+                # noun, is no target (but "cracked down on X": X is)
+                phrasal = [o for o in self._particle_objects(tok) if self.match_noun(o) is not None
+                           ] if tok.pos_ in ("VERB", "AUX") else []
                 for head in heads:
                     for p in self.prep_objects(head, slot):
-                        found.extend(self.conj_actors(p))
+                        if p.i not in {o.i for o in phrasal}:
+                            found.extend(self.conj_actors(p))
                     # Prepositions often attach to the object ("supplied arms to X"), or to
                     # the passive subject ("evidence against X was presented").
-                    for o in [c for c in head.children if c.dep_ in ("dobj", "obj", "nsubjpass")]:
+                    objs = [c for c in head.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+                    for o in objs + (phrasal if head.i == tok.i else []):
                         for p in self.prep_objects(o, slot):
                             found.extend(self.conj_actors(p))
+                if not found and tok.pos_ in ("VERB", "AUX"):
+                    found = self._stranded_slot(tok, slot)
             found = _dedupe(found)
             if found:
                 return found
         return []
+
+    def _stranded_slot(self, verb, slot: str) -> list[ActorMention]:
+        """ "presented a plan for economic cooperation to X": a preposition of the verb's slot
+        that the parser hung on the last noun of the object's "for"/"of" phrase belongs to the
+        verb, unless that noun is an event taking such a phrase itself ("a plan for the return
+        of the islands to Y": returned to Y)."""
+        found: list[ActorMention] = []
+        for o in [c for c in verb.children if c.dep_ in ("dobj", "obj")]:
+            for q in self.prep_objects(o, "for") + self.prep_objects(o, "of"):
+                own = self.match_noun(q)
+                if own is not None and slot in own.target:
+                    continue
+                for p in self.prep_objects(q, slot):
+                    found.extend(self.conj_actors(p))
+        return found
 
     #: Prepositions by which a noun names the other party of what it stands for ("his
     #: commitment to X", "its dispute with Y", "restrictions on its market for Z").
@@ -1016,15 +1101,21 @@ class Extractor:
                     if controller is not None:
                         kind = "appeal"
                 code = self._complement_code(kind, pattern, complement)
-            elif pattern.needs_complement:
+            elif pattern.needs_complement and not self._addressed_clause(tok):
                 return None
         targets: list[ActorMention] = []
         if controller is not None:
             targets = self.conj_actors(controller)
         if passive:
             t = self.passive_target_token(tok)
-            if t is not None:
+            if t is not None and not (pattern.objects and {t.lemma_.lower(), t.lower_} & pattern.objects):
+                # (not the thing the pattern is built around: "the sanctions imposed on X by
+                # Y" are imposed on X, the target slot of the participle)
                 targets = self.conj_actors(t)
+        if not targets and pattern.objects:
+            # "joined the anti-Russian sanctions": what the object is aimed at, named by its
+            # "anti-" adjective
+            targets = [m for o in self.slot_objects(tok) for m in self._opposed_states(o)]
         if not targets:
             targets = self.target_from_slots(tok, pattern.target, complement)
             own = {m.actor.actor_id for m in sources}
@@ -1077,6 +1168,15 @@ class Extractor:
         cand.explicit_subject = (subj is not None and subj.head.i == tok.i and subj.pos_ == "NOUN"
                                  and not passive)
         return cand
+
+    def _addressed_clause(self, verb) -> bool:
+        """ "He suggested to X that an end to the issue be reached": a clause (that-clause or
+        infinitive) put to an actor named by the verb's "to" phrase or indirect object is a
+        proposal to that actor even when the clause reports no coded act."""
+        if not any(c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX") for c in verb.children):
+            return False
+        addressees = self.prep_objects(verb, "to") + [c for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP"]
+        return any(self.conj_actors(a) for a in addressees)
 
     #: Acts whose attempt CAMEO codes on its own: assassination (186) -> attempt to assassinate
     #: (185). Attempts at any other act keep the act's code (the attempt is the act).
@@ -1296,6 +1396,29 @@ class Extractor:
             return None
         return self._state(iso3) if isinstance(iso3, str) and iso3 else None
 
+    def _opposed_states(self, noun) -> list[ActorMention]:
+        """ "anti-Russian sanctions", "the West's anti-Japanese measures": the state named by an
+        "anti-" adjective before ``noun`` (a demonym or adjective of the actor data, written
+        as one word or as "anti", "-", adjective) is what the thing is aimed at, never its
+        owner or doer."""
+        out: list[ActorMention] = []
+        for c in noun.children:
+            if c.i >= noun.i or c.dep_ not in ("amod", "compound", "nmod"):
+                continue
+            low = c.lower_
+            if low.startswith("anti-") and len(low) > 5:
+                word, start = c.text[5:], c.idx + 5
+            elif (low == "anti" and c.i + 2 < noun.i and self.doc[c.i + 1].text == "-"
+                  and self.doc[c.i + 2].head.i == noun.i):
+                word, start = self.doc[c.i + 2].text, self.doc[c.i + 2].idx
+            else:
+                continue
+            iso3 = self.db.adjectives.get(word) or self.db.adjectives.get(word.capitalize())
+            actor = self._state(iso3) if iso3 else None
+            if actor is not None:
+                out.append(ActorMention(start, start + len(word), word, actor, 0.6, "adjective", None))
+        return _dedupe(out)
+
     def _lookup(self, text: str):
         """The state a place name belongs to ("Zurich" -> Switzerland, "Beijing" -> China)."""
         try:
@@ -1372,12 +1495,36 @@ class Extractor:
                     return self.noun_candidate(cand_tok, p, governed=True)
         return None
 
+    def _journey(self, verb) -> bool:
+        """Whether ``verb`` is a verb of setting out or travelling (``roles.yaml``
+        journey_verbs: "left", "flew", "set off")."""
+        if verb.pos_ not in ("VERB", "AUX"):
+            return False
+        words = self._roles_words("journey_verbs")
+        forms = set(verb_lemmas(verb))
+        particles = {f"{f} {c.lower_}" for f in forms for c in verb.children if c.dep_ == "prt"}
+        return bool((forms - {"set"}) & words or particles & words)
+
     def _no_carriers(self) -> frozenset[str]:
-        """Verbs whose subject is not the doer of the event noun they govern: verbs of saying,
-        cancelling and postponing."""
+        """Verbs whose subject is not the doer of the event noun they govern by the general rule:
+        verbs of saying, of seeking, weighing or perceiving (``roles.yaml`` not_doing_verbs), and
+        of cancelling and postponing (:meth:`_rescheduling` has a rule of its own)."""
         m = self.lex.modality
         return (frozenset(self.lex.speech_verbs) | m.get("cancelling_governors", frozenset())
                 | m.get("postponing_governors", frozenset()) | self._roles_words("not_doing_verbs"))
+
+    #: Roots of appointments that their party schedules, cancels or postpones: intents,
+    #: meetings and visits, diplomatic cooperation (signings).
+    _SCHEDULED_ROOTS = frozenset({"03", "04", "05"})
+
+    def _rescheduling(self, verb) -> bool:
+        """Whether ``verb`` cancels or postpones the event noun it governs (the pattern file's
+        modality.cancelling_governors and postponing_governors: "postponed", "called off")."""
+        m = self.lex.modality
+        words = m.get("cancelling_governors", frozenset()) | m.get("postponing_governors", frozenset())
+        forms = set(verb_lemmas(verb))
+        forms |= {f"{f} {c.lower_}" for f in forms for c in verb.children if c.dep_ == "prt"}
+        return bool(forms & words)
 
     def noun_candidate(self, tok, pattern: Pattern, governed: bool = False) -> Candidate | None:
         if (tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.lemma_.lower() == "protest"
@@ -1475,6 +1622,10 @@ class Extractor:
             # "held talks with X during a visit to Y": the visit is the talks' doer's;
             # "threw stones during demonstrations against X": so is the protest.
             carrier = tok.head.head
+        if carrier is None and tok.dep_ == "pobj" and tok.head.lower_ == "for" and self._journey(tok.head.head):
+            # "X left on May 1 for a visit to Y", "flew to Z for talks with W": the act the
+            # journey is made for is the traveller's, dated by the journey's clause
+            carrier = tok.head.head
         if (carrier is None and not sources and not governed and tok.dep_ in ("dobj", "obj")
                 and tok.head.pos_ == "VERB" and tok.head.dep_ not in ("advcl", "acl", "relcl", "pcomp")
                 and not any(c.dep_ == "neg" for v in (tok.head, tok.head.head) for c in v.children)
@@ -1483,25 +1634,53 @@ class Extractor:
                 and not self.is_event_noun(self.subject_token(tok.head))):
             # "X speeded up the withdrawal of its forces", "X completed the evacuation": an
             # ownerless event noun as the object of a verb of no event of its own is the
-            # subject's act (not of a verb of saying, nor of cancelling or postponing it, whose
-            # event is told apart by its modality; nor when the subject is itself an event:
-            # "X's expulsion of Y drew protests")
+            # subject's act (not of a verb of saying, nor of seeking or weighing it; nor when
+            # the subject is itself an event: "X's expulsion of Y drew protests")
             carrier = tok.head
+        rescheduler = None
+        if (carrier is None and not governed and tok.dep_ in ("dobj", "obj") and tok.head.pos_ == "VERB"
+                and tok.head.dep_ not in ("advcl", "acl", "relcl", "pcomp")
+                and not any(c.dep_ == "neg" for c in tok.head.children)
+                and code[:2] in self._SCHEDULED_ROOTS
+                and self._rescheduling(tok.head) and self.match_verb(tok.head) is None
+                and not self.is_event_noun(self.subject_token(tok.head))):
+            # "X postponed a scheduled visit to Y to May 5", "X cancelled his trip to Y": a
+            # meeting, visit or signing cancelled or postponed is the subject's own when it has
+            # no owner of its own (not an operation: "X postponed the withdrawal of the
+            # peacekeepers" may be someone else's), and the verb's prepositions are the noun's;
+            # the verb is no carrier (its tense and date are not the event's: the coder dates
+            # it by the "to"/"until" phrase, and its modality says it is called off or still
+            # to come)
+            rescheduler = tok.head
         if carrier is not None:
             anchors.append(carrier)
-            if not sources and tok.dep_ in ("dobj", "obj", "pobj"):
-                subj = self.subject_token(carrier)
-                if subj is not None:
-                    sources = self.conj_actors(subj)
-                    source_token = subj
-                    inherited = True
-        heads = (carrier,) if carrier is not None else ()
+        doing = carrier if carrier is not None else rescheduler
+        if doing is not None and not sources and tok.dep_ in ("dobj", "obj", "pobj"):
+            subj = self.subject_token(doing)
+            if subj is not None:
+                sources = self.conj_actors(subj)
+                source_token = subj
+                inherited = True
+        heads = (doing,) if doing is not None else ()
         between: list[ActorMention] = []
         for head in (tok, *heads):
             for p in self.prep_objects(head, "between") + self.prep_objects(head, "among"):
                 between.extend(self.conj_actors(p))
         slots = tuple(s for s in pattern.target if s not in ("between", "among"))
         targets = self.target_from_slots(tok, slots, complement, extra_heads=heads) or patient
+        if not targets:
+            # "the sanctions imposed on X by Y", "the visit paid to X": the participle modifying
+            # the noun carries its target slots
+            participles = tuple(c for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN")
+            if participles:
+                targets = self.target_from_slots(tok, slots, complement, extra_heads=participles)
+        opposed = self._opposed_states(tok)
+        if opposed:
+            # "the EU's anti-Russian sanctions": aimed at the state of the "anti-" adjective,
+            # which is never their doer
+            opposed_ids = {m.actor.actor_id for m in opposed}
+            sources = [m for m in sources if m.actor.actor_id not in opposed_ids]
+            targets = targets or opposed
         if not targets and between and not pattern.symmetric:
             targets = _dedupe(between)
         if not targets and carrier is not None and carried_object:
@@ -1572,6 +1751,10 @@ class Extractor:
                 continue
             if tok.dep_ in ("dobj", "obj") and self.match_verb(tok.head) is not None:
                 continue
+            backed = self._backed_candidate(tok)
+            if backed is not None:
+                found.append(backed)
+                continue
             cand = self.noun_candidate(tok, pattern)
             if cand is not None and (not cand.sources or not cand.targets) and cand.root in ("18", "19", "20"):
                 self._victims(cand)
@@ -1599,6 +1782,11 @@ class Extractor:
                 continue
             if verb is not None and verb.lemma_.lower() in ("allege", "claim") and cand.modality == "asserted":
                 cand.modality, cand.modality_cue = "hypothetical", verb.lemma_.lower()
+            accusing = self._accused_of(cand.trigger)
+            if cand.modality == "asserted" and accusing is not None:
+                # "accused X of shelling Y", "... of making accusations by alleging ...": what
+                # X is accused of is alleged, not reported
+                cand.modality, cand.modality_cue = "hypothetical", accusing.lemma_.lower()
             self._negated_refusal(cand)
             self._announced_intent(cand, verb, speaker)
             self._planned_cooperation(cand)
@@ -1639,6 +1827,7 @@ class Extractor:
             self._wronged_party_target(cand)
             self._transfer_recipient_target(cand)
             self._home_target(cand)
+            self._denied_accuser(cand)
             if not cand.sources and not (cand.explicit_subject and cand.targets):
                 continue
             kept.append(cand)
@@ -1655,7 +1844,81 @@ class Extractor:
                 if m.actor.kind == "person":
                     self.last_person = m
         self._remember_subjects(sent, kept)
+        for cand in kept:
+            if cand.root == "11" and cand.sources and cand.targets and not cand.pairwise:
+                accused = {m.actor.actor_id for m in cand.targets} | {
+                    m.actor.country for m in cand.targets if m.actor.country}
+                self._accusations.append((list(cand.sources), accused))
         return kept
+
+    #: Nouns of what a denial rejects that someone else has said: an accusation.
+    _ACCUSATION_NOUNS = frozenset({"accusation", "allegation", "charge", "claim", "criticism"})
+
+    def _denied_accuser(self, cand: Candidate) -> None:
+        """ "Russia has resolutely denied the accusations": a denial (CAMEO 016) of accusations
+        that name no accuser (no owner, "by" or "of" phrase) answers the latest accusation or
+        criticism made earlier in the document against the denier (its person, government
+        or state): it is aimed at that accusation's doers."""
+        if not cand.code.startswith("016") or cand.targets or not cand.sources or cand.nominal:
+            return
+        objs = [o for o in self.objects(cand.trigger) if o.lemma_.lower() in self._ACCUSATION_NOUNS]
+        if not objs or any(c.dep_ == "poss" or (c.dep_ in ("prep", "agent") and c.lower_ in ("by", "of", "from"))
+                           or (c.dep_ == "acl" and any(a.dep_ == "agent" for a in c.children))
+                           for o in objs for c in o.children):
+            return
+        deniers = {m.actor.actor_id for m in cand.sources} | {m.actor.country for m in cand.sources if m.actor.country}
+        for accusers, accused in reversed(self._accusations):
+            if accused & deniers:
+                cand.targets = [m for m in accusers if m.actor.actor_id not in deniers
+                                and m.actor.country not in deniers]
+                cand.confidence -= 0.15
+                return
+
+    def _backed_candidate(self, tok) -> Candidate | None:
+        """ "X announced support for sanctions against Y", "X's backing for the embargo on Y":
+        an event noun in the "for" phrase of a noun (with no pattern of its own) whose verb has
+        a pattern built around that object ("support" + "sanctions": support-sanctions) is
+        that verb's act, done by the noun's owner, else by the subject of the verb carrying the
+        noun (a light verb or one of saying: "announced support for ..."), aimed where the event
+        noun is (its slots, its participle, its "anti-" adjective)."""
+        if tok.dep_ != "pobj" or tok.head.lower_ != "for" or tok.head.head.i == tok.head.i:
+            return None
+        noun = tok.head.head
+        if noun.pos_ != "NOUN" or self.match_noun(noun) is not None:
+            return None
+        forms = {tok.lemma_.lower(), tok.lower_, tok.lower_.removesuffix("s")}
+        pattern = next((p for p in self.lex.verbs.get(noun.lemma_.lower(), ())
+                        if p.objects & forms and not (p.inverse or p.prep or p.particle or p.complement)), None)
+        if pattern is None:
+            return None
+        sources: list[ActorMention] = []
+        source_token = None
+        poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if poss is not None:
+            sources = self.conj_actors(poss) or (
+                self._possessive_antecedent(poss, noun) if poss.pos_ == "PRON" else [])
+            source_token = poss
+        carrier = noun.head if noun.dep_ in ("dobj", "obj") and noun.head.pos_ in ("VERB", "AUX") and (
+            # "announced / voiced / gave support for ...", not "criticised support for ..."
+            set(verb_lemmas(noun.head)) & (self.lex.light_verbs | self.lex.speech_verbs)) else None
+        if not sources and carrier is not None:
+            source_token = self.subject_token(carrier)
+            sources = self.conj_actors(source_token) if source_token is not None else []
+        if not sources:
+            return None
+        participles = tuple(c for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN")
+        slots = tuple(s for s in pattern.target if s not in ("dobj", "dative", "object_owner"))
+        targets = self._opposed_states(tok) or self.target_from_slots(tok, slots, None, extra_heads=participles)
+        ids = {m.actor.actor_id for m in sources}
+        targets = [t for t in targets if t.actor.actor_id not in ids]
+        anchors = [noun] + ([carrier] if carrier is not None else [])
+        modality, cue = clause_modality(anchors, self.lex, nominal=True, speech_stop=self.lex.speech_verbs)
+        cand = Candidate(trigger=noun, pattern=pattern, code=pattern.code, sources=sources, targets=targets,
+                         anchors=anchors, modality=modality, modality_cue=cue,
+                         location=self.location(anchors), nominal=True)
+        cand.confidence = 0.7
+        cand.source_token = source_token
+        return cand
 
     #: Roots of verbal acts that someone can be said to undergo ("faces pressure from Y",
     #: "came under criticism from Y", "received calls from Y"): appeals, demands, disapproval,
@@ -1672,7 +1935,23 @@ class Extractor:
             obj = next((o for o in verb.children if o.dep_ in ("dobj", "obj")), None)
             if obj is not None:
                 return obj
-        return next(iter(self.prep_objects(verb, "under")), None)
+        return next(iter(self.prep_objects(verb, "under")), None) or next(iter(self._causes(verb)), None)
+
+    #: Words opening a phrase of cause ("because of", "due to", "owing to", "thanks to").
+    _CAUSAL_WORDS = frozenset({"because", "due", "owing", "thanks"})
+
+    def _causes(self, verb) -> list:
+        """The nouns of the phrases of cause on ``verb``: "because of X", "due to X", "owing to X"
+        (the noun hung on the first word or on its "of"/"to")."""
+        out = []
+        for c in verb.children:
+            if c.dep_ not in ("prep", "advmod", "amod", "acomp", "advcl") or c.lower_ not in self._CAUSAL_WORDS:
+                continue
+            out += [p for p in c.children if p.dep_ == "pobj"]
+            out += [p for w in ("of", "to") for p in self.prep_objects(c, w)]
+            out += [p for m in c.children if m.dep_ == "pcomp" and m.lower_ in ("of", "to")
+                    for p in m.children if p.dep_ == "pobj"]
+        return out
 
     def _undergone_candidate(self, verb, consumed: set[int]) -> Candidate | None:
         """ "X faces pressure from Y to help Z", "X came under pressure from Y to ...", "X
@@ -1681,7 +1960,9 @@ class Extractor:
         subject of the verb. The noun is coded by its own pattern, else by the verb pattern of
         the same word ("pressure"), and an infinitive completing it (on the noun or on the
         verb) through that pattern's complement map ("pressure ... to help Z" is a demand for
-        aid)."""
+        aid). An act named as the cause of what the subject does ("X cancelled the talks
+        because of US pressure", "due to pressure from Y") is done to that subject as well
+        (the verb's own infinitive and "by" agent stay the verb's)."""
         noun = self._undergone_noun(verb)
         if noun is None or noun.i in consumed or noun.pos_ not in ("NOUN", "PROPN"):
             return None
@@ -1691,12 +1972,20 @@ class Extractor:
                             if not p.objects and not p.prep and not p.inverse), None)
         if pattern is None or pattern.code[:2] not in self._UNDERGONE_ROOTS:
             return None
-        doers = [m for w in ("from", "by") for h in (noun, verb) for p in self.prep_objects(h, w)
-                 for m in self.conj_actors(p)]
+        causal = any(n.i == noun.i for n in self._causes(verb))
+        doers = [m for w in ("from", "by") for h in ((noun,) if causal else (noun, verb))
+                 for p in self.prep_objects(h, w) for m in self.conj_actors(p)]
+        if not doers and noun.lemma_.lower() in self._roles_words("pressure_nouns"):
+            # "under pressure of the United States", "under the pressure and insistent
+            # recommendations of X": an actor named by itself in the "of" phrase of a noun of
+            # pressure (not "criticism of its raids": what is criticised)
+            doers = [m for p in self.prep_objects(noun, "of") if self.index.at(p) for m in self.conj_actors(p)]
         if not doers:
             doers = [m for c in noun.children if c.dep_ in ("poss", "amod", "compound") and c.i < noun.i
                      for m in self.np_actors(c)]
-        subj = self.subject_token(verb)
+        # the one who undergoes it: the grammatical subject ("X was forced to ... because of
+        # Y's pressure": X)
+        subj = self.passive_target_token(verb) if self.is_passive(verb) else self.subject_token(verb)
         targets = self.conj_actors(subj) if subj is not None else []
         doers = _dedupe(doers)
         ids = {m.actor.actor_id for m in doers}
@@ -1706,7 +1995,9 @@ class Extractor:
         code = pattern.code
         complement = None
         if pattern.complement:
-            for c in [*noun.children, *verb.children]:
+            # (a cause's infinitive is the verb's own: "forced to join ... because of Y's
+            # pressure" is no demand to join)
+            for c in [*noun.children, *(() if causal else verb.children)]:
                 if c.dep_ not in ("acl", "advcl", "xcomp", "relcl") or not any(
                         a.tag_ == "TO" for a in c.children) or c.i in consumed:
                     continue
