@@ -120,7 +120,18 @@ For every sentence the extractor
    accusation or criticism against the denier earlier in the document; makes what someone is
    accused "of" his alleged act (hypothetical); and codes an act named as the cause of what the
    subject does ("because of US pressure", "due to pressure from Y", "owing to Y's pressure")
-   as that act done to the subject, like "X faces pressure from Y".
+   as that act done to the subject, like "X faces pressure from Y";
+14. aims troops or equipment moved in the passive voice ("warplanes were deployed by X to Y":
+   ``roles.yaml`` troop_nouns, equipment_nouns) at the destination of their "to"/"into"
+   phrase, not at themselves; takes a name the parser coordinated with the appositive of the
+   first ("A, secretary of X's council, and B, ... signed") as a second doer; makes an intent
+   of two or more doers toward what only they make together ("A and B expressed an interest
+   in a treaty": ``roles.yaml`` bilateral_instruments) mutual when the object names no other
+   party; codes a quoted "let's"/"let us" + verb as the speaker's proposal, aimed at the one
+   the speaker addresses, else (for a bilateral instrument) at the speaker's partner in the
+   last pair named together; and makes doers of two or more states attending a gathering
+   whose only named parties are their own states meet each other ("the two countries'
+   leaders attended the A-B business forum").
 
 The result is a list of :class:`Candidate` per sentence; :mod:`detente.events.code` turns them
 into :class:`~detente.records.EventMention` records (dates, Goldstein, PLOVER, ids).
@@ -449,11 +460,25 @@ class Extractor:
             tok.dep_ in ("dobj", "obj") and bool(forms & self._roles_words("departure_verbs")))
 
     def conj_actors(self, tok, depth: int = 0) -> list[ActorMention]:
-        """Actors of ``tok`` and of its coordinated conjuncts ("A, B and C")."""
+        """Actors of ``tok`` and of its coordinated conjuncts ("A, B and C"), including a name
+        the parser coordinated with an appositive ("A, secretary of X's council, and B, ...":
+        B hangs on "secretary")."""
         out: list[ActorMention] = []
-        for head in [tok, *tok.conjuncts]:
+        heads = [tok, *tok.conjuncts]
+        for head in list(heads):
+            for ap in (c for c in head.children if c.dep_ == "appos" and c.i > head.i):
+                heads += [c for c in ap.conjuncts if c.i > ap.i and c not in heads and self._named_conjunct(c)]
+        for head in heads:
             out.extend(self.np_actors(head, depth))
         return _dedupe(out)
+
+    @staticmethod
+    def _named_conjunct(tok) -> bool:
+        """Whether a conjunct of an appositive is a party's name (a person, body or state, or a
+        name with an appositive of its own) rather than a second title of the same person
+        ("A, secretary of X and head of Y")."""
+        return tok.pos_ == "PROPN" and (tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or any(
+            c.dep_ == "appos" for c in tok.children))
 
     def _possessive_antecedent(self, pron, noun) -> list[ActorMention]:
         """The doer a possessive pronoun on an event noun stands for when the actor stage left
@@ -1111,7 +1136,7 @@ class Extractor:
             if t is not None and not (pattern.objects and {t.lemma_.lower(), t.lower_} & pattern.objects):
                 # (not the thing the pattern is built around: "the sanctions imposed on X by
                 # Y" are imposed on X, the target slot of the participle)
-                targets = self.conj_actors(t)
+                targets = self._moved_force_destination(tok, t, pattern) or self.conj_actors(t)
         if not targets and pattern.objects:
             # "joined the anti-Russian sanctions": what the object is aimed at, named by its
             # "anti-" adjective
@@ -1150,6 +1175,9 @@ class Extractor:
             # "the two leaders agreed that a delegation would visit the islands": the
             # agreement is between the agreeing parties, not with the clause's subject
             targets, pairwise = [], True
+        elif not pairwise and not targets and code[:2] == "03" and self._joint_instrument(tok, sources):
+            # "both A and B have expressed an interest in a treaty": each toward the other
+            pairwise = True
         if pattern.needs_target and not targets and not pairwise:
             return None
         modality, cue = clause_modality(anchors, self.lex, speech_stop=self.lex.speech_verbs)
@@ -1168,6 +1196,19 @@ class Extractor:
         cand.explicit_subject = (subj is not None and subj.head.i == tok.i and subj.pos_ == "NOUN"
                                  and not passive)
         return cand
+
+    def _moved_force_destination(self, verb, moved, pattern: Pattern) -> list[ActorMention]:
+        """ "Russian warplanes were deployed by Moscow to Syria": troops or equipment (head
+        noun in ``roles.yaml`` troop_nouns or equipment_nouns) that are the passive subject of
+        a verb moving them are its object, not its target, when the verb names a destination
+        ("to", "into"): the target is the destination. Empty when there is none."""
+        if moved.lemma_.lower() not in self._roles_words("troop_nouns") | self._equipment:
+            return []
+        if "to" not in pattern.target:
+            return []  # no verb of moving something somewhere
+        moved_ids = {m.actor.actor_id for m in self.conj_actors(moved)}
+        found = self.target_from_slots(verb, ("to", "into"), None)
+        return [m for m in found if m.actor.actor_id not in moved_ids]
 
     def _addressed_clause(self, verb) -> bool:
         """ "He suggested to X that an end to the issue be reached": a clause (that-clause or
@@ -1231,6 +1272,26 @@ class Extractor:
                  for t in c.subtree}
         spans = [self.doc.char_span(m.start, m.end, alignment_mode="expand") for m in targets]
         return all(span is not None and any(t.i in withs for t in span) for span in spans)
+
+    def _joint_instrument(self, verb, sources: list[ActorMention]) -> bool:
+        """Whether two or more coordinated doers of ``verb`` express intent toward something
+        only they can make together (``roles.yaml`` bilateral_instruments: "A and B expressed
+        interest in a treaty", "... in holding talks"), with no party but themselves named in
+        the object."""
+        if len({m.actor.actor_id for m in sources}) < 2:
+            return False
+        own = {m.actor.actor_id for m in sources}
+        instruments = self._roles_words("bilateral_instruments")
+        for obj in self.slot_objects(verb):
+            # (not inside a clause of its own: "... in a treaty, with Y saying both sides ...")
+            clauses = {t.i for v in obj.subtree if v.i != obj.i and v.pos_ in ("VERB", "AUX")
+                       and any(c.dep_ in _SUBJ for c in v.children) for t in v.subtree}
+            phrase = [t for t in obj.subtree if t.i not in clauses]
+            if not any(t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() in instruments for t in phrase):
+                continue
+            named = [m for t in phrase for m in self.index.at(t)]
+            return all(m.actor.actor_id in own for m in named)
+        return False
 
     def _own_subject_clause(self, tok, complement: Candidate) -> bool:
         """Whether the coded complement of ``tok`` is a "that"-clause with a subject of its own
@@ -1799,6 +1860,7 @@ class Extractor:
             if speaker is None:
                 self._itinerary(cand)
             self._venue_targets(cand)
+            self._doers_own_gathering(cand)
             self._owned_place_targets(cand)
             if not cand.sources:
                 self._distant_agent(cand)
@@ -1827,6 +1889,7 @@ class Extractor:
             self._wronged_party_target(cand)
             self._transfer_recipient_target(cand)
             self._home_target(cand)
+            self._let_us_proposal(cand, verb, speaker)
             self._denied_accuser(cand)
             if not cand.sources and not (cand.explicit_subject and cand.targets):
                 continue
@@ -1850,6 +1913,43 @@ class Extractor:
                     m.actor.country for m in cand.targets if m.actor.country}
                 self._accusations.append((list(cand.sources), accused))
         return kept
+
+    def _let_us_proposal(self, cand: Candidate, verb, speaker) -> None:
+        """ 'X said, "Let's conclude a peace agreement"': a first-person-plural imperative
+        ("let's", "let us" + verb) in reported speech is the speaker's proposal of the act
+        (modality proposed), done by the speaker; aimed at the one the speaker addresses
+        ("X told Y, ..."), else, when the act is one only two parties make together
+        (``roles.yaml`` bilateral_instruments) and names no other party, at the speaker's
+        partner in the last pair named together ("Both X and Y want a treaty ...")."""
+        tok = cand.trigger
+        if cand.nominal or verb is None or tok.head.lemma_.lower() != "let" or not any(
+                c.dep_ in _SUBJ and c.lower_ in ("us", "'s") for c in tok.children):
+            return
+        said = self.conj_actors(speaker) if speaker is not None and speaker.pos_ != "PRON" else []
+        if said:
+            cand.sources = said
+        if cand.modality == "asserted":
+            cand.modality, cand.modality_cue = "proposed", "let"
+        if cand.targets or cand.pairwise or not cand.sources:
+            return
+        own = {m.actor.actor_id for m in cand.sources}
+        addressed = [m for c in verb.children if c.dep_ in ("dative", "dobj") and c.i < tok.i
+                     for m in self.conj_actors(c)]
+        addressed += [m for p in self.prep_objects(verb, "to") for m in self.conj_actors(p)]
+        addressed = [m for m in _dedupe(addressed) if m.actor.actor_id not in own]
+        if addressed:
+            cand.targets = addressed
+            return
+        instruments = self._roles_words("bilateral_instruments")
+        objs = [o for o in self.slot_objects(tok) if o.lemma_.lower() in instruments]
+        if not objs or any(m.actor.actor_id not in own for o in objs for t in o.subtree for m in self.index.at(t)):
+            return
+        for pair in (self.last_pair, self.last_two):
+            ids = [m.actor.actor_id for m in pair]
+            if len(pair) == 2 and len(set(ids)) == 2 and own & set(ids):
+                cand.targets = [replace(m, confidence=m.confidence * 0.7) for m in pair if m.actor.actor_id not in own]
+                cand.confidence -= 0.15
+                return
 
     #: Nouns of what a denial rejects that someone else has said: an accusation.
     _ACCUSATION_NOUNS = frozenset({"accusation", "allegation", "charge", "claim", "criticism"})
@@ -3173,6 +3273,22 @@ class Extractor:
             ids = {s.actor.actor_id for s in cand.sources}
             cand.targets = _dedupe([t for t in out if t.actor.actor_id not in ids])
             cand.confidence -= 0.05
+
+    def _doers_own_gathering(self, cand: Candidate) -> None:
+        """ "The two countries' leaders attended the A-B business forum": doers of two or more
+        states meeting at a gathering whose only named parties are their own states meet one
+        another (each toward the other, like "A and B met"), never their own state."""
+        if cand.root != "04" or cand.pairwise or not cand.targets or cand.nominal:
+            return
+        venues = self.lex.venue_nouns
+        if not cand.code.startswith("042") and not any(
+                o.lower_ in venues or o.lemma_.lower() in venues for o in self.objects(cand.trigger)):
+            return  # not a gathering attended ("A and B welcomed the A proposal")
+        countries = {m.actor.country for m in cand.sources if m.actor.country}
+        if len(countries) < 2 or len(cand.sources) < 2:
+            return
+        if all(t.actor.country in countries for t in cand.targets):
+            cand.targets, cand.pairwise = [], True
 
     def _host_state(self, noun, mention: ActorMention | None):
         """The state hosting the gathering named by ``noun``: "hosted by X", "in <place>", a
