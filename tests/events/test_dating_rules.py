@@ -123,9 +123,9 @@ DATING = [
     ("Lavrov said during a joint press conference with Kishida in Tokyo in April 2012 that ties were good.",
      "conference", None, "2012-04", "month", "clause"),
     # an invitation dated by the visit it invites to (after publication) is made before it,
-    # when is not said: no date (not the publication date)
+    # when is not said: dated like any act without a date of its own (here the publication)
     ("By inviting Xi Jinping to Japan in December, Abe took a gamble.", "inviting", None,
-     None, None, "none"),
+     "2018-09-17", "day", "publication"),
     ("Abe will invite Xi Jinping to Japan in December.", "invite", None, "2018-12", "month",
      "clause"),
     # accepting an invitation to a dated occasion takes the occasion's date
@@ -184,11 +184,13 @@ INFERRED = [
      "day"),
     ("Abe met Putin in Sochi on 7 February 2014.", "met", 5, "2014-02-07", "day"),
     ("Abe will visit Russia next month.", "visit", 5, "2014-03", "month"),
-    ("Abe will visit Russia next month.", "visit", 20, "2014-01", "half"),
+    # readings over more than a month's window: the covering half, written as its year
+    ("Abe will visit Russia next month.", "visit", 20, "2014", "year"),
     # an event dated by an inferred publication date takes the period the date may lie in
     ("Abe criticised China's stance on the islands.", "criticised", 5, "2014-02", "month"),
     ("Abe criticised China's stance on the islands.", "criticised", 0, "2014-02-17", "day"),
-    ("Abe criticised China's stance on the islands.", "criticised", 20, "2014-01", "quarter"),
+    # ... a window over a month wide is covered; a quarter is written as its year
+    ("Abe criticised China's stance on the islands.", "criticised", 20, "2014", "year"),
 ]
 
 

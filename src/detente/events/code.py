@@ -19,16 +19,23 @@ Adds what the parse alone does not give: the date (``date_basis`` says which):
   continues it (its doer took part in it, it is the same kind of act among the same
   countries, or it involves the same pair of countries) and no new time expression came in
   between. An episode is a dated past event of ours, or a dated past act of a known actor
-  that is no event ("On September 3, Abe spoke at the forum"). The confidence is lowered by
-  0.1;
-- ``publication``: else the publication date (``none`` without one).
+  that is no event ("On September 3, Abe spoke at the forum"). A clause whose subject is
+  carried over from the previous sentence of the paragraph ("He ...", "They ...", "The two
+  ...": ``modality.carried_subjects``) takes the date of that sentence's event its doers took
+  part in, of the same tense; an undated past re-mention of the very same two persons may
+  take the date of an event dated only by context. The confidence is lowered by 0.1;
+- ``publication``: else the publication date (``none`` without one); an inferred one (known
+  within ``publication_window_days``) gives the month holding two thirds of its window, else
+  the period covering it, a quarter or half written as its year (:func:`publication_period`).
 
 A date that contradicts the event's tense is not used: a past-tense event is never dated after
 publication, a future one never more than a month before it. When the publication date is
 only inferred (``publication_window_days``), a date read relative to it ("last Friday",
 "next month", a year-less "September 3") is widened to the finest period that holds its
 reading for every publication date in the window ("last Friday" ±5 days: the month), so that
-a merge comparing dates at shared precision is not misled by a precise-looking guess. Then the
+a merge comparing dates at shared precision is not misled by a precise-looking guess; when
+that period is coarser than a month, the month two thirds of the readings fall in is taken
+("next month" within ±3 days of 3 May: June), as for the publication date itself. Then the
 PLOVER type and mode, quad class and Goldstein weight of the CAMEO code, the dyad expansion
 (one record per source × target, or per ordered pair of coordinated participants; a
 self-reference is dropped, domestic dyads of different actors are kept: see
@@ -523,13 +530,53 @@ def covering_date(first: dt.date, last: dt.date) -> tuple[str, str, dt.date] | N
 _PROBE_DAYS = 31
 
 
+def publication_period(published: dt.date, window: int | None) -> tuple[str, str, dt.date]:
+    """(date string, precision, first day) of an event dated only by a publication date known
+    within ``window`` days either side.
+
+    The month holding most days of the window (at least two thirds of them) when the window
+    spans no more than about a month (31 days): 3 May 2016 +-3 days is May (6 of 7 days), not
+    the quarter April-June. Else (a window split evenly or nearly so between two months, 4 of 7
+    days; a longer window) the finest period covering the whole window; a quarter or half
+    becomes its year, since the ``date`` field can only write it as its first month
+    ("2016-04"), which reads as that month. Without a window, the day.
+    """
+    if not window or window <= 0:
+        return published.isoformat(), "day", published
+    span = dt.timedelta(days=window)
+    first, last = published - span, published + span
+    days = 2 * window + 1
+    if days <= _PROBE_DAYS:
+        counts: dict[tuple[int, int], int] = {}
+        for n in range(days):
+            day = first + dt.timedelta(days=n)
+            counts[(day.year, day.month)] = counts.get((day.year, day.month), 0) + 1
+        (year, month), most = max(counts.items(), key=lambda kv: kv[1])
+        if 3 * most >= 2 * days:
+            return f"{year:04d}-{month:02d}", "month", dt.date(year, month, 1)
+    wide = covering_date(first, last)
+    if wide is None:
+        return published.isoformat(), "day", published
+    if wide[1] in ("quarter", "half"):
+        year = wide[2].year
+        return f"{year:04d}", "year", dt.date(year, 1, 1)
+    return wide
+
+
 def anchored_date(tx: TimeExpression, dated: tuple[str, str, dt.date], published: dt.date,
-                  window: int | None, tense: str | None) -> tuple[str, str, dt.date] | None:
+                  window: int | None, tense: str | None, *, majority: bool = False
+                  ) -> tuple[str, str, dt.date] | None:
     """The date of a time expression read against a publication date known only within
     ``window`` days: every reading for an anchor in that window, covered by the finest period
     ("last Friday" against an inferred date becomes its month). Expressions that do not depend
     on the anchor (absolute dates, historical anchors) keep their date; None when no period up
-    to a decade covers the readings."""
+    to a decade covers the readings.
+
+    With ``majority`` (the rule of :func:`publication_period`, used for stored events), when
+    the covering period is coarser than a month and the window spans no more than about a
+    month, the month most anchors read the expression in (at least two thirds of them) is
+    taken instead ("next month" read within +-3 days of
+    3 May: June for 6 of 7 anchors), and a covering quarter or half becomes its year."""
     if not window or window <= 0 or tx.basis not in ("relative", "tense"):
         return dated
     from ..time import normalise
@@ -538,6 +585,7 @@ def anchored_date(tx: TimeExpression, dated: tuple[str, str, dt.date], published
     if interval is None:
         return dated
     lo, hi = interval
+    months: dict[tuple[int, int], int] = {}  # month of a reading -> anchors reading it there
     probe = normalise(tx.text, published, tense) if window <= _PROBE_DAYS else None
     if probe is not None and probe.value == tx.value:
         for shift in range(-window, window + 1):
@@ -545,6 +593,9 @@ def anchored_date(tx: TimeExpression, dated: tuple[str, str, dt.date], published
             span = value_to_interval(again.value) if again is not None else None
             if span is not None:
                 lo, hi = min(lo, span[0]), max(hi, span[1])
+                if (span[0].year, span[0].month) == (span[1].year, span[1].month):
+                    key = (span[0].year, span[0].month)
+                    months[key] = months.get(key, 0) + 1
     else:
         lo, hi = lo - dt.timedelta(days=window), hi + dt.timedelta(days=window)
     if (lo, hi) == interval:
@@ -555,6 +606,14 @@ def anchored_date(tx: TimeExpression, dated: tuple[str, str, dt.date], published
     # never finer than the expression itself ("last year" stays a year or coarser)
     if dated[1] in _COVERING and _COVERING.index(widened[1]) < _COVERING.index(dated[1]):
         return dated
+    if majority and _COVERING.index(widened[1]) > _COVERING.index("month"):
+        if months and 2 * window + 1 <= _PROBE_DAYS:
+            (year, month), most = max(months.items(), key=lambda kv: kv[1])
+            if 3 * most >= 2 * (2 * window + 1):
+                return f"{year:04d}-{month:02d}", "month", dt.date(year, month, 1)
+        if widened[1] in ("quarter", "half"):
+            year = widened[2].year
+            return f"{year:04d}", "year", dt.date(year, 1, 1)
     return widened
 
 
@@ -869,8 +928,36 @@ def _directed(cand: Candidate, doc, tx: TimeExpression, dated: tuple[str, str, d
             if s is not None and t is not None and s.actor.country and t.actor.country]
 
 
-def _remention(cand: Candidate, doc, dated: list[_Dated], published: dt.date | None = None
-               ) -> _Dated | None:
+def _carried_subject(cand: Candidate, lex: PatternSet) -> bool:
+    """Whether the event's clause has a subject carried over from an earlier sentence: a
+    pronoun of ``modality.carried_subjects`` ("He met ...", "They agreed ..."), or a common noun
+    phrase counted by one of its words ("The two discussed ...", "the two leaders", "both
+    sides"); never a name ("both Abe and Xi")."""
+    words = lex.modality.get("carried_subjects", frozenset())
+    if not words:
+        return False
+    verb = cand.trigger if not cand.nominal else (cand.anchors[-1] if len(cand.anchors) > 1 else None)
+    if verb is None or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    while not subjects and verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i:
+        # "They met and discussed ...", "The two agreed to ..."
+        verb = verb.head
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if len(subjects) != 1:
+        return False
+    subj = subjects[0]
+    if subj.pos_ == "PROPN" or any(c.dep_ in ("conj", "poss", "compound", "appos")
+                                   for c in subj.children):
+        return False
+    if subj.lower_ in words and subj.pos_ in ("PRON", "NUM", "DET"):
+        return True
+    return subj.pos_ == "NOUN" and any(
+        c.dep_ in ("nummod", "det", "predet") and c.lower_ in words for c in subj.children)
+
+
+def _remention(cand: Candidate, doc, dated: list[_Dated], published: dt.date | None = None,
+               derived: list[_Dated] | tuple = ()) -> _Dated | None:
     """The latest earlier dated event of the article that a definite event noun re-mentions:
     the same root code, the same doer (or a doer from the same country) and a target from the
     same country ("On April 15, Lavrov arrived in Tokyo ... Lavrov's Tokyo visit was meant
@@ -878,8 +965,13 @@ def _remention(cand: Candidate, doc, dated: list[_Dated], published: dt.date | N
     undated asserted past-tense verb re-mentions only an event of the very same two persons
     ("On May 26 the two leaders held talks ... The leaders discussed ..."); an undated planned
     one only a planned event (dated after ``published``) of the same doer towards the same
-    country ("Putin will visit Japan in December. He will visit Abe's hometown")."""
-    if not dated:
+    country ("Putin will visit Japan in December. He will visit Abe's hometown").
+
+    ``derived`` holds past events the article dates only by context (the occasion they took
+    place at, the paragraph's episode: "On May 3, Abe met Putin. In addition to the talks with
+    Putin, Abe met Xi. ... The two discussed ..."): an unplanned re-mention of the very same
+    two actors (and root) takes their date too, when no event the text dates matches."""
+    if not dated and not derived:
         return None
     verbal = not (cand.nominal and _definite(cand.trigger))
     planned = (verbal and not cand.nominal and cand.modality == "planned"
@@ -912,6 +1004,10 @@ def _remention(cand: Candidate, doc, dated: list[_Dated], published: dt.date | N
     for test in tests[1:2] if planned else tests[:1] if verbal else tests:
         for d in reversed(dated):
             if d.root == cand.code[:2] and any(test(s, t, d) for s, t in pairs):
+                return d
+    if not planned:
+        for d in reversed(derived):
+            if d.root == cand.code[:2] and any(tests[0](s, t, d) for s, t in pairs):
                 return d
     return None
 
@@ -1150,8 +1246,12 @@ def extract_events(doc, *, doc_id: str, file: str, publication_date: dt.date | N
     doc_text = doc.text  # spaCy joins the tokens on every read of ``Doc.text``
     paragraphs = _paragraphs(doc_text, sents)
     context: _Context | None = None  # the paragraph's last dated episode
+    # (sentence index, [(participants, tense, planned, timex, date)]) of the events the text
+    # dates in the previous sentence, for a clause whose subject is carried over from it
+    previous: tuple[int, list] | None = None
     historical = _historical(doc, doc_text)
     dated_events: list[_Dated] = []  # events dated by the text, for their re-mentions
+    derived_events: list[_Dated] = []  # past events dated by context, for strict re-mentions
     window = publication_window_days if publication_date is not None else None
     date_cache: dict[tuple[int, int, str], tuple[str, str, dt.date] | None] = {}
     holder_at = _HolderAtDate()
@@ -1164,7 +1264,8 @@ def extract_events(doc, *, doc_id: str, file: str, publication_date: dt.date | N
             dated = timex_date(tx)
             if dated is not None and window and tx.basis in ("relative", "tense"):
                 dated = anchored_date(tx, dated, publication_date, window,
-                                      governing_tense(doc, tx.start, tx.end, text=doc_text))
+                                      governing_tense(doc, tx.start, tx.end, text=doc_text),
+                                      majority=True)
             date_cache[key] = dated
         return date_cache[key]
 
@@ -1182,6 +1283,7 @@ def extract_events(doc, *, doc_id: str, file: str, publication_date: dt.date | N
         if paragraphs[s_index] != (paragraphs[s_index - 1] if s_index else -1):
             context = None
         explicit: list[tuple[TimeExpression, Candidate]] = []
+        dated_here: list[tuple[set[str], str, bool, TimeExpression, tuple]] = []
         sibling: dict[int, tuple] = {}  # trigger index -> (timex, date, basis, candidate)
         # a coordinated act is dated after its first conjunct ("discussed X and agreed Y"),
         # its events still listed in text order
@@ -1237,15 +1339,11 @@ def extract_events(doc, *, doc_id: str, file: str, publication_date: dt.date | N
                     and _invitation(cand, lex) and tense != "future"):
                 # "by inviting X to Japan in December": the date is the invited visit's; the
                 # invitation itself was made before the article
+                # invitation itself was made before the article: dated like any act whose
+                # text gives no date of its own (context, else the publication date)
                 log.debug("%s: %s dates the invited event, not the invitation", cand.pattern.id, tx.text)
                 tx, dated, attached = None, None, False
-                invited_later = True
-            else:
-                invited_later = False
             undated = _undated(cand, tx, lex)
-            if undated is None and invited_later:
-                # made before the article, when is not said: no date rather than the article's
-                undated = "invitation dated by the invited event"
             if undated is not None:
                 log.debug("%s %r: no date of its own (%s)", cand.pattern.id, cand.trigger.text, undated)
                 tx, dated = None, None
@@ -1264,7 +1362,7 @@ def extract_events(doc, *, doc_id: str, file: str, publication_date: dt.date | N
                 # shares its first conjunct's date
                 tx, dated, basis, context_used = head[0], head[1], head[2], head[2] == "context"
             if tx is None and publication_date is not None and undated is None:
-                prior = _remention(cand, doc, dated_events, publication_date)
+                prior = _remention(cand, doc, dated_events, publication_date, derived_events)
                 # the verb carrying a re-mentioned event noun says nothing of its date
                 # ("Moscow announced Putin's visit": the visit is still to come)
                 if prior is not None and (cand.nominal or _tense_fits(
@@ -1281,6 +1379,19 @@ def extract_events(doc, *, doc_id: str, file: str, publication_date: dt.date | N
                         monday = dated[2] - dt.timedelta(days=dated[2].isoweekday() - 1)
                         dated = (monday.isoformat(), "week", monday)
                     tx, basis, context_used = prior.tx, "context", True
+            if (tx is None and undated is None and previous is not None
+                    and previous[0] == s_index - 1 and paragraphs[s_index - 1] == paragraphs[s_index]
+                    and cand.modality in ("asserted", "negated", "planned")
+                    and _carried_subject(cand, lex)):
+                # "On September 10, Abe met Putin. The two discussed ...": the previous
+                # sentence's event its doers took part in (of the same tense) dates it
+                doers = {m.actor.actor_id for m in cand.sources}
+                found = {(d[0], d[1]): (t, d) for who, t_tense, planned, t, d in previous[1]
+                         if doers and doers <= who and t_tense == tense
+                         and planned == (cand.modality == "planned")}
+                if len(found) == 1:
+                    tx, dated = next(iter(found.values()))
+                    basis, context_used = "context", True
             if (tx is None and undated is None and context is not None
                     and context.paragraph == paragraphs[s_index]
                     and tense == "past" and cand.modality in ("asserted", "negated")
@@ -1292,22 +1403,23 @@ def extract_events(doc, *, doc_id: str, file: str, publication_date: dt.date | N
                 date_str, precision, first_day = dated
                 date_text = tx.text
                 sibling[cand.trigger.i] = (tx, dated, basis, cand)
+                if tense in ("past", "future"):
+                    dated_here.append((_participants(cand), tense, cand.modality == "planned",
+                                       tx, dated))
                 if not context_used and tx.basis != "historical":
                     explicit.append((tx, cand))
                     if tx.mod in (None, "APPROX", "MID", "END") and not _summary(cand):
                         # a present-perfect summary ("has met him five times since ...") is
                         # no single event to re-mention
                         dated_events.extend(_directed(cand, doc, tx, dated))
+                elif (context_used and cand.modality == "asserted" and tense == "past"
+                      and not _summary(cand)):
+                    derived_events.extend(_directed(cand, doc, tx, dated))
             elif publication_date is not None and undated is None:
-                date_str, precision, first_day = publication_date.isoformat(), "day", publication_date
+                # an inferred publication date: the month most of its window lies in, else the
+                # period holding every day it may be, not one day it merely estimates
+                date_str, precision, first_day = publication_period(publication_date, window)
                 date_text, basis = None, "publication"
-                if window:
-                    # an inferred publication date: the finest period holding every day it
-                    # may be, not one day it merely estimates
-                    span = dt.timedelta(days=window)
-                    wide = covering_date(publication_date - span, publication_date + span)
-                    if wide is not None:
-                        date_str, precision, first_day = wide
             else:
                 date_str = precision = date_text = None
                 first_day, basis = None, "none"
@@ -1380,6 +1492,7 @@ def extract_events(doc, *, doc_id: str, file: str, publication_date: dt.date | N
                 ))
             owner.extend([position[id(cand)]] * (len(out) - first_out - len(owner)))
             recent.append((s_index, cand))
+        previous = (s_index, dated_here)
         if owner != sorted(owner):
             out[first_out:] = [e for _, e in sorted(zip(owner, out[first_out:]), key=lambda p: p[0])]
         # A new time expression starts a new episode: the dated events of this sentence carry

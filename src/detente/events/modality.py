@@ -9,6 +9,8 @@ negated > hypothetical > proposed > planned > asserted.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
 
 from .patterns import PatternSet
 
@@ -601,3 +603,96 @@ def negated_span(anchors: list, lex: PatternSet) -> str | None:
             return "never (perfect)"
     return None
 
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """A speaker's evaluation of another actor's act, read by :func:`evaluation`: the CAMEO
+    code of the speaker's statement, the evaluative adjective, the evaluated act (a noun, or
+    the verb of a that-clause) and the tokens naming whose act it is."""
+
+    code: str
+    predicate: Any
+    act: Any
+    owners: tuple
+
+
+def _act_owners(noun) -> tuple:
+    """Tokens naming whose act a noun is: its possessor ("Japan's decision"), a proper-noun
+    compound ("the Tokyo decision"), a nationality adjective ("the Russian move") or its "by"
+    agent ("the deployment by Japan"); coordinated owners count alike."""
+    found = []
+    for c in noun.children:
+        if c.dep_ == "poss" or (c.dep_ == "compound" and c.pos_ == "PROPN") or (
+                c.dep_ == "amod" and (c.ent_type_ == "NORP" or c.pos_ == "PROPN")):
+            found.extend([c, *c.conjuncts])
+        elif c.dep_ == "prep" and c.lower_ == "by":
+            found.extend(p for pobj in c.children if pobj.dep_ == "pobj"
+                         for p in (pobj, *pobj.conjuncts))
+    return tuple(found)
+
+
+def evaluation(verb, lex: PatternSet) -> Evaluation | None:
+    """The evaluation a speech act ``verb`` gives another actor's act, else None.
+
+    Three shapes (the adjective from the pattern file's ``evaluative_predicates``):
+
+    * a reported copula: "X said (noted) that Y's decision was regrettable" (the act a noun
+      of an event pattern, of ``modality.anaphoric_acts`` or of ``evaluated_acts``, owned by
+      Y: possessor, proper-noun compound, nationality adjective or "by" agent);
+    * an extraposed clause: "X said it was unacceptable that Y joined the sanctions" (the
+      owner is the clause's subject);
+    * an object predicate of ``evaluating_verbs``: "X called Y's move unacceptable".
+
+    The act's owners may name nobody the extractor knows; it decides whether they are actors.
+    A negated predicate ("was not acceptable" is no adjective of the list; "was not
+    regrettable") gives None.
+    """
+    preds = lex.evaluative_predicates
+    if not preds:
+        return None
+    forms = set(lemma_forms(verb))
+    acts = lex.evaluated_acts | lex.modality.get("anaphoric_acts", frozenset())
+
+    def is_act(noun) -> bool:
+        return noun.pos_ == "NOUN" and (noun.lemma_.lower() in acts or noun.lemma_.lower() in lex.nouns
+                                        or noun.lower_ in acts)
+
+    def negated(tok) -> bool:
+        return any(c.dep_ == "neg" for c in tok.children)
+
+    if forms & lex.evaluating_verbs:
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+        adjs = [c for c in verb.children if c.dep_ in ("oprd", "xcomp", "ccomp", "acomp")
+                and c.pos_ == "ADJ" and c.lemma_.lower() in preds]
+        if len(objects) == 1 and adjs and is_act(objects[0]) and not negated(verb):
+            owners = _act_owners(objects[0])
+            if owners:
+                return Evaluation(preds[adjs[0].lemma_.lower()], adjs[0], objects[0], owners)
+    speech = forms & lex.speech_verbs or any(
+        p.speech for form in forms for p in lex.verbs.get(form, ()))
+    if not speech:
+        return None
+    for clause in verb.children:
+        if clause.dep_ != "ccomp" or clause.lemma_.lower() != "be" or negated(clause):
+            continue
+        adjs = [c for c in clause.children if c.dep_ == "acomp" and c.lemma_.lower() in preds
+                and not negated(c)]
+        subjects = [c for c in clause.children if c.dep_ in ("nsubj", "expl")]
+        if not adjs or len(subjects) != 1:
+            continue
+        code, subj = preds[adjs[0].lemma_.lower()], subjects[0]
+        if subj.lower_ == "it":
+            # "it was regrettable that Y joined ...": the extraposed clause is the act
+            inner = [c for c in clause.children if c.dep_ in ("ccomp", "csubj") and c.pos_ in ("VERB", "AUX")]
+            for act in inner:
+                owners = tuple(o for s in act.children if s.dep_ in ("nsubj", "nsubjpass")
+                               for o in (s, *s.conjuncts))
+                if owners:
+                    return Evaluation(code, adjs[0], act, owners)
+            continue
+        if is_act(subj):
+            owners = _act_owners(subj)
+            if owners:
+                return Evaluation(code, adjs[0], subj, owners)
+    return None

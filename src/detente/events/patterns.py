@@ -100,6 +100,13 @@ class PatternSet:
     #: Nouns whose "of" object is an event talked about, not reported ("the narrowing of
     #: dialogue", "the lack of talks", "the format of the talks").
     abstract_heads: frozenset[str] = field(default=frozenset())
+    #: Predicate adjectives a speaker gives another actor's act, each with the CAMEO code of
+    #: the statement ("X said Y's decision was regrettable": 111): adjective -> code.
+    evaluative_predicates: dict[str, str] = field(default_factory=dict)
+    #: Nouns of acts and positions that can be evaluated besides event nouns ("Y's policy").
+    evaluated_acts: frozenset[str] = field(default=frozenset())
+    #: Verbs giving their object a predicate adjective ("X called Y's move unacceptable").
+    evaluating_verbs: frozenset[str] = field(default=frozenset())
 
     def map_complement(self, kind: str, code: str) -> str:
         """Code of a governing act of ``kind`` over a complement coded ``code``."""
@@ -207,7 +214,7 @@ def _read(path: Path) -> dict:
 
 _WORD_LISTS = ("light_verbs", "speech_verbs", "commentators", "located_institutions", "landmark_nouns",
                "occurrence_verbs", "venue_nouns", "media_nouns", "owned_places", "reason_marks",
-               "abstract_heads")
+               "abstract_heads", "evaluated_acts", "evaluating_verbs")
 #: Type of each pattern field: a string, a flag, a list of strings (or a string for word sets).
 _STR_FIELDS = {"id", "prep", "particle", "complement", "example"}
 _FLAG_FIELDS = {"symmetric", "speech", "allege", "elided_target", "needs_target", "needs_reason"}
@@ -262,6 +269,8 @@ def parse_pattern_file(path: Path, base: dict | None = None) -> dict:
         words = data.get(key)
         if words is not None and not _is_str_list(words):
             raise ConfigError(f"{key} must be a list of strings", file=str(path), line=data.get("__line__"))
+    # validated here so that an error names this file
+    _evaluative_predicates(data.get("evaluative_predicates"), str(path), load_ontology())
     if base is None:
         for key in ("version", "verbs", "nouns", "complement_maps", "light_verbs", "speech_verbs",
                     "commentators", "located_institutions", "landmark_nouns", "occurrence_verbs",
@@ -276,8 +285,43 @@ def parse_pattern_file(path: Path, base: dict | None = None) -> dict:
         merged[kind] = [e for e in base[kind] if e.get("id") not in ids] + extra
     for key in _WORD_LISTS:
         merged[key] = list(base.get(key) or []) + list(data.get(key) or [])
+    if data.get("evaluative_predicates"):
+        # a user file adds adjectives, or moves one to another code
+        user = _evaluative_predicates(data["evaluative_predicates"], str(path), load_ontology())
+        table: dict[str, list[str]] = {}
+        for code, words in (base.get("evaluative_predicates") or {}).items():
+            if code != "__line__":
+                table[str(code)] = [w for w in words if str(w).lower() not in user]
+        for word, code in user.items():
+            table.setdefault(code, []).append(word)
+        merged["evaluative_predicates"] = table
     merged["version"] = f"{base['version']}+{data.get('version', 'user')}"
     return merged
+
+
+def _evaluative_predicates(raw: Any, file: str, ont) -> dict[str, str]:
+    """adjective -> CAMEO code from the ``evaluative_predicates`` mapping (code -> adjectives),
+    validated: known codes, lists of words, each adjective under one code only."""
+    if raw is None:
+        return {}
+    line = raw.get("__line__", 0) if isinstance(raw, dict) else 0
+    if not isinstance(raw, dict):
+        raise ConfigError("evaluative_predicates must map CAMEO codes to lists of adjectives",
+                          file=file, line=line)
+    out: dict[str, str] = {}
+    for code, words in raw.items():
+        if code == "__line__":
+            continue
+        code = str(code)
+        if not ont.is_code(code) or len(code) < 3:
+            raise ConfigError(f"evaluative_predicates: {code!r} is not a CAMEO event code",
+                              file=file, line=line)
+        for word in _as_set(words, f"evaluative_predicates {code}", file, line):
+            if out.get(word, code) != code:
+                raise ConfigError(f"evaluative_predicates: {word!r} is under both {out[word]} and "
+                                  f"{code}", file=file, line=line)
+            out[word] = code
+    return out
 
 
 def build_pattern_set(data: dict) -> PatternSet:
@@ -325,6 +369,9 @@ def build_pattern_set(data: dict) -> PatternSet:
         owned_places=_as_set(data.get("owned_places") or [], "owned_places", file, 0),
         reason_marks=_as_set(data.get("reason_marks") or [], "reason_marks", file, 0),
         abstract_heads=_as_set(data.get("abstract_heads") or [], "abstract_heads", file, 0),
+        evaluative_predicates=_evaluative_predicates(data.get("evaluative_predicates"), file, ont),
+        evaluated_acts=_as_set(data.get("evaluated_acts") or [], "evaluated_acts", file, 0),
+        evaluating_verbs=_as_set(data.get("evaluating_verbs") or [], "evaluating_verbs", file, 0),
     )
 
 
