@@ -67,3 +67,51 @@ def assert_neighbour():
 def coded_neighbours(code, request):
     """Events of each text in the test module's ``NEIGHBOURS`` cases, coded in one batch."""
     return code([text for text, _, _ in request.module.NEIGHBOURS])
+
+
+def listing(events) -> list[tuple]:
+    """(code, source, target, modality, date) of each event, for failure messages."""
+    return [(e.cameo_code, side(e, "source"), side(e, "target"), e.modality, e.date) for e in events]
+
+
+def found_holds(case: tuple[str, str, str, str], events) -> None:
+    """One ``(text, code, source, target)`` case: an asserted or planned event with that code
+    and dyad is among the events of its text."""
+    text, code, source, target = case
+    got = {(side(e, "source"), side(e, "target")) for e in events
+           if e.cameo_code == code and e.modality in ("asserted", "planned")}
+    assert (source, target) in got, f"{text}: {listing(events)}"
+
+
+def absent_holds(case: tuple[str, str, str | None], events) -> None:
+    """One ``(text, code, source)`` case: no event with that code (from that source, if one is
+    given) counts among the events of its text."""
+    text, code, source = case
+    bad = [e for e in events if e.cameo_code == code
+           and e.modality in ("asserted", "planned", "proposed")
+           and (source is None or side(e, "source") == source)]
+    assert not bad, f"{text}: {listing(bad)}"
+
+
+@pytest.fixture(scope="session")
+def assert_found():
+    """Checks one ``(text, code, source, target)`` case against the events of its text."""
+    return found_holds
+
+
+@pytest.fixture(scope="session")
+def assert_absent():
+    """Checks one ``(text, code, source)`` case against the events of its text."""
+    return absent_holds
+
+
+@pytest.fixture(scope="module")
+def coded_present(code, request):
+    """Events of each text in the test module's ``PRESENT`` cases, coded in one batch."""
+    return code([case[0] for case in request.module.PRESENT])
+
+
+@pytest.fixture(scope="module")
+def coded_absent(code, request):
+    """Events of each text in the test module's ``ABSENT`` cases, coded in one batch."""
+    return code([case[0] for case in request.module.ABSENT])
