@@ -546,21 +546,38 @@ def publication_period(published: dt.date, window: int | None) -> tuple[str, str
     span = dt.timedelta(days=window)
     first, last = published - span, published + span
     days = 2 * window + 1
-    if days <= _PROBE_DAYS:
-        counts: dict[tuple[int, int], int] = {}
-        for n in range(days):
-            day = first + dt.timedelta(days=n)
-            counts[(day.year, day.month)] = counts.get((day.year, day.month), 0) + 1
-        (year, month), most = max(counts.items(), key=lambda kv: kv[1])
-        if 3 * most >= 2 * days:
-            return f"{year:04d}-{month:02d}", "month", dt.date(year, month, 1)
+    counts: dict[tuple[int, int], int] = {}
+    for n in range(days if days <= _PROBE_DAYS else 0):
+        day = first + dt.timedelta(days=n)
+        counts[(day.year, day.month)] = counts.get((day.year, day.month), 0) + 1
+    month = _month_of_most(counts, days)
+    if month is not None:
+        return month
     wide = covering_date(first, last)
     if wide is None:
         return published.isoformat(), "day", published
-    if wide[1] in ("quarter", "half"):
-        year = wide[2].year
-        return f"{year:04d}", "year", dt.date(year, 1, 1)
-    return wide
+    return _quarter_as_year(wide)
+
+
+def _month_of_most(counts: dict[tuple[int, int], int], days: int) -> tuple[str, str, dt.date] | None:
+    """The month (date string, precision, first day) that at least two thirds of ``days``
+    possible days (or readings) fall in, given their count per (year, month); None when no
+    month holds that many, or the window spans more than about a month (``_PROBE_DAYS``)."""
+    if not counts or days > _PROBE_DAYS:
+        return None
+    (year, month), most = max(counts.items(), key=lambda kv: kv[1])
+    if 3 * most < 2 * days:
+        return None
+    return f"{year:04d}-{month:02d}", "month", dt.date(year, month, 1)
+
+
+def _quarter_as_year(period: tuple[str, str, dt.date]) -> tuple[str, str, dt.date]:
+    """A covering quarter or half written as its year: the ``date`` field could only write it
+    as its first month ("2016-04"), which reads as that month. Other periods unchanged."""
+    if period[1] not in ("quarter", "half"):
+        return period
+    year = period[2].year
+    return f"{year:04d}", "year", dt.date(year, 1, 1)
 
 
 def anchored_date(tx: TimeExpression, dated: tuple[str, str, dt.date], published: dt.date,
@@ -607,13 +624,7 @@ def anchored_date(tx: TimeExpression, dated: tuple[str, str, dt.date], published
     if dated[1] in _COVERING and _COVERING.index(widened[1]) < _COVERING.index(dated[1]):
         return dated
     if majority and _COVERING.index(widened[1]) > _COVERING.index("month"):
-        if months and 2 * window + 1 <= _PROBE_DAYS:
-            (year, month), most = max(months.items(), key=lambda kv: kv[1])
-            if 3 * most >= 2 * (2 * window + 1):
-                return f"{year:04d}-{month:02d}", "month", dt.date(year, month, 1)
-        if widened[1] in ("quarter", "half"):
-            year = widened[2].year
-            return f"{year:04d}", "year", dt.date(year, 1, 1)
+        return _month_of_most(months, 2 * window + 1) or _quarter_as_year(widened)
     return widened
 
 
@@ -1338,7 +1349,6 @@ def extract_events(doc, *, doc_id: str, file: str, publication_date: dt.date | N
             if (dated is not None and publication_date is not None and dated[2] > publication_date
                     and _invitation(cand, lex) and tense != "future"):
                 # "by inviting X to Japan in December": the date is the invited visit's; the
-                # invitation itself was made before the article
                 # invitation itself was made before the article: dated like any act whose
                 # text gives no date of its own (context, else the publication date)
                 log.debug("%s: %s dates the invited event, not the invitation", cand.pattern.id, tx.text)
