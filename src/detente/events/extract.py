@@ -250,6 +250,21 @@ def verb_lemmas(tok) -> tuple[str, ...]:
     return lemma_forms(tok)
 
 
+def phrasal_forms(verb) -> set[str]:
+    """The base forms of ``verb`` and, with each of its particles, of the phrasal verb it
+    heads ("called off" -> {"call", "call off"})."""
+    forms = set(verb_lemmas(verb))
+    return forms | {f"{f} {c.lower_}" for f in forms for c in verb.children if c.dep_ == "prt"}
+
+
+def first_conjunct(tok):
+    """The first of the conjuncts ``tok`` is coordinated with ("tried to kidnap and
+    assassinate X": "kidnap" for "assassinate"), which holds their shared relation."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
 def _dedupe(mentions: list[ActorMention]) -> list[ActorMention]:
     seen, out = set(), []
     for m in mentions:
@@ -1235,9 +1250,7 @@ class Extractor:
         assassination")."""
         if tok.pos_ in ("NOUN", "PROPN"):
             return any(c.dep_ == "amod" and c.lower_ in self._ATTEMPT_MODIFIERS for c in tok.children)
-        node = tok
-        while node.dep_ == "conj" and node.head.i != node.i:
-            node = node.head  # "tried to kidnap and assassinate X"
+        node = first_conjunct(tok)  # "tried to kidnap and assassinate X"
         if node.dep_ not in ("xcomp", "ccomp", "acl", "advcl") or not any(
                 a.tag_ == "TO" for a in node.children):
             return False
@@ -1249,10 +1262,7 @@ class Extractor:
     def _made_attempt(self, cand: Candidate) -> None:
         """ "made an attempt to assassinate X", "launched a bid to kill Y": an attempt noun
         carried by a past-tense verb is the attempt made (asserted), not a plan."""
-        node = cand.trigger
-        while node.dep_ == "conj" and node.head.i != node.i:
-            node = node.head
-        noun = node.head
+        noun = first_conjunct(cand.trigger).head
         if (cand.modality == "planned" and noun.pos_ in ("NOUN", "PROPN")
                 and noun.lemma_.lower() in self._ATTEMPT_NOUNS and noun.head.i != noun.i
                 and noun.head.tag_ in ("VBD", "VBN") and not any(
@@ -1561,10 +1571,7 @@ class Extractor:
         journey_verbs: "left", "flew", "set off")."""
         if verb.pos_ not in ("VERB", "AUX"):
             return False
-        words = self._roles_words("journey_verbs")
-        forms = set(verb_lemmas(verb))
-        particles = {f"{f} {c.lower_}" for f in forms for c in verb.children if c.dep_ == "prt"}
-        return bool((forms - {"set"}) & words or particles & words)
+        return bool(phrasal_forms(verb) & self._roles_words("journey_verbs"))
 
     def _no_carriers(self) -> frozenset[str]:
         """Verbs whose subject is not the doer of the event noun they govern by the general rule:
@@ -1583,9 +1590,7 @@ class Extractor:
         modality.cancelling_governors and postponing_governors: "postponed", "called off")."""
         m = self.lex.modality
         words = m.get("cancelling_governors", frozenset()) | m.get("postponing_governors", frozenset())
-        forms = set(verb_lemmas(verb))
-        forms |= {f"{f} {c.lower_}" for f in forms for c in verb.children if c.dep_ == "prt"}
-        return bool(forms & words)
+        return bool(phrasal_forms(verb) & words)
 
     def noun_candidate(self, tok, pattern: Pattern, governed: bool = False) -> Candidate | None:
         if (tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.lemma_.lower() == "protest"
@@ -2560,9 +2565,7 @@ class Extractor:
         "missiles" and the noun "decision" as root: a past-tense verb hung inside the object
         phrase of a sentence without a main verb, with an object of its own, is that main verb,
         and its object is not the object phrase's state."""
-        node = tok
-        while node.dep_ == "conj" and node.head.i != node.i:
-            node = node.head
+        node = first_conjunct(tok)
         verb = node.head
         if node.dep_ not in ("dobj", "obj") or verb.i == obj.i:
             return False
