@@ -1,6 +1,6 @@
 """Word lists of roles.yaml added for the fifth round of event rules: meetings held together,
 commitments, handing over, own forces, disputes. Their content, and that the loader requires
-them (errors name the file)."""
+them and every list added in later rounds (errors name the file)."""
 
 from __future__ import annotations
 
@@ -36,8 +36,9 @@ def test_round5_lists_do_not_mix_meanings(db):
 
 
 @pytest.mark.parametrize("key", ["mutual_objects", "commitment_nouns", "transfer_verbs", "force_nouns",
-                                 "dispute_nouns"])
-def test_round5_lists_are_required(key):
+                                 "dispute_nouns", "undergoing_verbs", "troop_nouns", "journey_verbs",
+                                 "quote_verbs", "bilateral_instruments"])
+def test_role_word_lists_are_required(key):
     assert key in ROLE_WORD_LISTS
     text = (Path(detente.__file__).parent / "data" / "actors" / "roles.yaml").read_text(encoding="utf-8")
     assert f"\n{key}:" in text

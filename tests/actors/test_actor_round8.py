@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import detente
-from detente.actors.data import ROLE_WORD_LISTS, load_roles
+from detente.actors.data import load_roles
 from detente.errors import ConfigError
 
 
@@ -18,15 +18,6 @@ def test_bilateral_instruments_are_data(db):
     # things one party has or does alone are no joint instrument
     assert not {"project", "investment", "visit", "sanction", "aid"} & set(words)
     assert len(words) == len(set(words))
-
-
-def test_bilateral_instruments_are_required():
-    key = "bilateral_instruments"
-    assert key in ROLE_WORD_LISTS
-    text = (Path(detente.__file__).parent / "data" / "actors" / "roles.yaml").read_text(encoding="utf-8")
-    with pytest.raises(ConfigError) as err:
-        load_roles(text.replace(f"\n{key}:", f"\n{key}_x:", 1), "roles.yaml")
-    assert f"missing word list {key!r}" in str(err.value)
 
 
 def test_bilateral_instruments_must_be_lower_case():
