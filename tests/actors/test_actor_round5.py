@@ -37,7 +37,8 @@ def test_round5_lists_do_not_mix_meanings(db):
 
 @pytest.mark.parametrize("key", ["mutual_objects", "commitment_nouns", "transfer_verbs", "force_nouns",
                                  "dispute_nouns", "undergoing_verbs", "troop_nouns", "journey_verbs",
-                                 "quote_verbs", "bilateral_instruments"])
+                                 "quote_verbs", "bilateral_instruments", "allegation_modifiers",
+                                 "adherence_verbs", "partitive_heads", "opposition_words"])
 def test_role_word_lists_are_required(key):
     assert key in ROLE_WORD_LISTS
     text = (Path(detente.__file__).parent / "data" / "actors" / "roles.yaml").read_text(encoding="utf-8")

@@ -803,7 +803,9 @@ ROLE_WORD_LISTS = ("event_nouns", "equipment_nouns", "domestic_measures", "group
                    "not_doing_verbs", "place_nouns", "body_nouns", "quantity_heads", "departure_nouns",
                    "departure_verbs", "mutual_objects", "commitment_nouns", "transfer_verbs", "force_nouns",
                    "dispute_nouns", "undergoing_verbs", "troop_nouns", "journey_verbs", "quote_verbs",
-                   "bilateral_instruments")
+                   "bilateral_instruments", "allegation_modifiers",
+                   "adherence_verbs", "partitive_heads",
+                   "opposition_words")
 
 
 def _key_line(text: str, key: str) -> int | None:

@@ -562,6 +562,40 @@ class _Item:
         raise NotImplementedError
 
 
+#: Dashes joining the names of two parties ("Indian-Pakistani talks", "the Russia–Japan summit").
+_DASHES = frozenset({"-", "\u2013", "\u2014"})
+
+
+def _dash_pair(ctx: _Ctx, start: int, end: int, label: str, single: bool = False) -> bool:
+    """ "Indian-Pakistani talks", "Russian-Japanese relations": a name made of states' names
+    or adjectives joined by dashes (the tokens ``start`` to ``end``) is one mention per state,
+    when every part is a state's name or adjective (with ``single``, one word may be the one
+    part: the partner after a dash). Adds the mentions and returns True, else adds nothing and
+    returns False."""
+    doc, db = ctx.doc, ctx.db
+    parts: list[tuple[int, int]] = []
+    first = start
+    for i in range(start, end + 1):
+        if i == end or doc[i].text in _DASHES:
+            if i == first:
+                return False
+            parts.append((first, i))
+            first = i + 1
+    if len(parts) < 2 and not single:
+        return False
+    found = []
+    for s, e in parts:
+        if not doc[s].text[:1].isupper():
+            return False
+        actor_id = _lookup_name(db, doc[s:e].text, ctx.when, (label, "NORP", "GPE"))
+        if actor_id is None or actor_id not in db.countries:
+            return False
+        found.append((s, e, actor_id))
+    for s, e, actor_id in found:
+        ctx.add(s, e, ctx.actor(actor_id), 0.7, "ner")
+    return True
+
+
 def _is_locative(span: Span) -> bool:
     """A capital or seat used as a place: "in Moscow", "visited Tokyo", "Washington-based"."""
     doc = span.doc
@@ -633,6 +667,12 @@ class _EntItem(_Item):
         text = span.text
         if text in db.places:
             return
+        if label in {"NORP", "GPE"} and _dash_pair(ctx, start, end, label):
+            return  # "Indian-Pakistani talks": one mention per state
+        if label in {"NORP", "GPE"} and end + 1 < len(doc) and doc[end].text in _DASHES and \
+                doc[end + 1].i not in ctx.ent_by_token and doc[end + 1].i not in ctx.covered:
+            # "German-French talks" with only "German" taken for a name: its partner too
+            _dash_pair(ctx, end + 1, end + 2, "NORP", single=True)
         if start >= 2 and doc[start - 1].text == "(" and end < len(doc) and doc[end].text == ")":
             # "the Liberian Peace Council (LPC)": an abbreviation of the name just before it
             named = ctx.mention_at(start - 2)
@@ -2346,7 +2386,8 @@ def _intervening(ctx: _Ctx, tok: Token, want: str, found: Actor) -> list[Actor]:
     the pronoun, in the pronoun's sentence."""
     lo = ctx.doc[tok.sent.start].idx
     out: list[Actor] = []
-    for m in reversed(ctx.mentions):
+    # in text order (pronouns resolved earlier were added after the names that follow them)
+    for m in sorted(ctx.mentions, key=lambda m: m.start, reverse=True):
         if m.start >= tok.idx or m.start < lo:
             continue
         if _same_referent(ctx, m.actor, found, want):

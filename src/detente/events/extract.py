@@ -131,7 +131,28 @@ For every sentence the extractor
    the speaker addresses, else (for a bilateral instrument) at the speaker's partner in the
    last pair named together; and makes doers of two or more states attending a gathering
    whose only named parties are their own states meet each other ("the two countries'
-   leaders attended the A-B business forum").
+   leaders attended the A-B business forum");
+15. codes a speech act that gives another actor's act an evaluative predicate ("X said that Y's
+   decision was regrettable", "X called Y's move unacceptable", "X said it was commendable that
+   Y ...": :func:`~detente.events.modality.evaluation`) as the speaker's criticism or praise of
+   the act's owners (pattern id ``evaluative-predicate``), unless the verb has a disapproval or
+   praise of its own; takes the subject of an accusation noun's "that"-clause as the accused,
+   and makes a hostile act done over someone's *alleged* act (``roles.yaml``
+   allegation_modifiers: "sanctions over its alleged meddling") an accusation a later
+   denial answers; aims a visit by the holder's officials to a disputed place at the other
+   party of the dispute (:func:`~detente.actors.dispute_party`), a verbal act about a bilateral
+   instrument at the instrument's "with" partner, else (intent, signing) at the doer's partner
+   in the last pair named; lets the verb of "the next round of talks will be held"
+   (``roles.yaml`` partitive_heads) carry the talks; makes an act someone opposes ("in
+   opposition to returning X": ``roles.yaml`` opposition_words) no act, a cooperative one the
+   opposer's rejection; and never makes supporting or joining sanctions still to come
+   (``roles.yaml`` adherence_verbs) a threat: announced by its own doer it is the support;
+   reads "upon" as "on" ("called upon X to ..."); gives the participles of a statement ("joined
+   the others in a statement condemning X") its authors, and a participle the parser
+   coordinated with a noun's infinitive ("X's refusal to cooperate and calling upon X to ...")
+   the subject of the participle above it; and makes a joint act in the passive voice with no
+   agent, placed at an occasion coded in the sentence ("following the talks between X and Y,
+   five agreements were signed"), the occasion's parties' act with each other.
 
 The result is a list of :class:`Candidate` per sentence; :mod:`detente.events.code` turns them
 into :class:`~detente.records.EventMention` records (dates, Goldstein, PLOVER, ids).
@@ -152,7 +173,7 @@ from ..actors import (
     place_country,
 )
 from ..records import ActorMention
-from .modality import clause_modality, governors, lemma_forms
+from .modality import clause_modality, evaluation, governors, lemma_forms
 from .patterns import Pattern, PatternSet
 
 log = logging.getLogger(__name__)
@@ -163,6 +184,8 @@ _RELATIVE = {"who", "which", "that", "whom"}
 _PLURAL_PRONOUNS = {"they", "them", "both", "their"}
 _LOCATION_PREPS = {"in", "at", "on"}
 _LOCATION_ENTS = {"GPE", "LOC", "FAC"}
+#: Formal variants a preposition is also written as ("called upon X", "imposed upon Y").
+_PREP_FORMS = {"on": ("on", "upon")}
 #: Prepositions by which a nominal event joins the clause of its doer ("during a visit to X").
 _ACCOMPANYING = {"during", "on"}
 #: Further word lists (verbs that never carry an event noun, place nouns, body nouns, heads of
@@ -635,6 +658,13 @@ class Extractor:
             subj = self.passive_target_token(head)
             if subj is not None:
                 return subj
+        if verb.dep_ == "conj" and verb.tag_ == "VBG" and head.tag_ == "VB" and any(
+                c.tag_ == "TO" for c in head.children):
+            # "condemning X's refusal to cooperate and calling upon X to ...": a participle
+            # the parser coordinated with an infinitive belongs with the participle above it
+            above = next((a for a in head.ancestors if a.tag_ == "VBG" and a.dep_ in ("acl", "advcl")), None)
+            if above is not None:
+                return self.subject_token(above, depth + 1)
         if verb.dep_ in ("conj", "acomp"):
             return self.subject_token(head, depth + 1)
         if verb.dep_ == "advcl" and verb.tag_ in ("VBG", "VBN", "VB"):
@@ -649,6 +679,12 @@ class Extractor:
                 return owner
             if head.dep_ in ("dobj", "obj", "pobj") and head.head.pos_ in ("VERB", "AUX"):
                 found = self.subject_token(head.head, depth + 1)
+                if found is not None:
+                    return found
+            if (head.dep_ == "pobj" and head.lemma_.lower() in self.lex.document_nouns
+                    and head.head.head.pos_ in ("VERB", "AUX") and head.head.head.i != head.head.i):
+                # "joined the others in a statement condemning X": the statement's authors
+                found = self.subject_token(head.head.head, depth + 1)
                 if found is not None:
                     return found
             return next((c for c in head.children if c.dep_ == "poss"), None)
@@ -813,9 +849,10 @@ class Extractor:
 
     @staticmethod
     def prep_objects(tok, word: str) -> list:
+        forms = _PREP_FORMS.get(word, (word,))
         out = []
         for c in tok.children:
-            if c.dep_ in ("prep", "prt", "agent", "dative") and c.lower_ == word:
+            if c.dep_ in ("prep", "prt", "agent", "dative") and c.lower_ in forms:
                 for p in c.children:
                     if p.dep_ in ("pobj", "pcomp"):
                         out.append(p)
@@ -861,7 +898,7 @@ class Extractor:
                     for c in tok.children):
                 continue
             if p.prep and not any(
-                    c.dep_ in ("prep", "prt") and c.lower_ == p.prep
+                    c.dep_ in ("prep", "prt") and c.lower_ in _PREP_FORMS.get(p.prep, (p.prep,))
                     and not any(g.ent_type_ in ("DATE", "TIME") for g in c.children)
                     for c in tok.children) and not any(
                     # "pushed for Sweden to join": the preposition marks an infinitive clause
@@ -953,6 +990,15 @@ class Extractor:
                 if complement is not None:
                     found = list(complement.targets) or [
                         m for m in complement.sources]
+            elif slot == "that":
+                # "accusations (by X) that Moscow meddled in ...": the subject of the
+                # that-clause completing the noun
+                for c in tok.children:
+                    if c.dep_ in ("acl", "ccomp") and c.pos_ in ("VERB", "AUX") and any(
+                            m.dep_ == "mark" and m.lower_ == "that" for m in c.children):
+                        for sub in c.children:
+                            if sub.dep_ in _SUBJ or sub.dep_ in _PASS_SUBJ:
+                                found.extend(self.conj_actors(sub))
             else:
                 heads = [tok, *extra_heads]
                 if tok.pos_ in ("NOUN", "PROPN"):
@@ -1651,15 +1697,7 @@ class Extractor:
                 # "reiterated its demand that X ease ...": the that-clause hung on the verb
                 clauses += [c for c in tok.head.children if c.dep_ == "ccomp" and c.i > tok.i
                             and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
-            for c in clauses:
-                if c.dep_ in ("acl", "ccomp", "relcl") and c.pos_ in ("VERB", "AUX"):
-                    p = self.match_verb(c)
-                    if p is not None:
-                        complement = self.verb_candidate(c, p, set())
-                        if complement is not None:
-                            self._noun_complements.add(c.i)
-                            code = self._complement_code(pattern.complement, pattern, complement)
-                            break
+            complement, code = self._coded_complement(clauses, pattern, ("acl", "ccomp", "relcl"), None)
         anchors = [tok]
         carrier = None
         light = tok.dep_ in ("dobj", "obj") and bool(set(verb_lemmas(tok.head)) & self.lex.light_verbs)
@@ -1674,6 +1712,14 @@ class Extractor:
             # "provided 25,000 tons of food aid", "gave 5 million dollars of aid"
             carrier = tok.head.head.head
             carried_object = True
+        part = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else None
+        if (carrier is None and part is not None and part.dep_ in ("nsubj", "nsubjpass")
+                and part.lemma_.lower() in self._roles_words("partitive_heads")
+                and part.head.pos_ in ("VERB", "AUX")
+                and set(verb_lemmas(part.head)) & self.lex.occurrence_verbs):
+            # "the next round of talks will be held in May": the verb of the part carries the
+            # event (its tense, modality and date)
+            carrier = part.head
         if (tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.pos_ in ("VERB", "AUX")
                 and tok.head.head.lemma_.lower() in ("engage", "participate", "involve")):
             carrier = tok.head.head  # "engaged in ethnic cleansing"
@@ -1829,6 +1875,11 @@ class Extractor:
                 self._located_attackers(cand)
             if cand is not None and (cand.sources or cand.explicit_subject):
                 found.append(cand)
+        # "X said that Y's decision was regrettable": the speaker's criticism (praise) of Y
+        for tok in sent:
+            cand = self._evaluative_candidate(tok, found)
+            if cand is not None:
+                found.append(cand)
         # "its demand that Israel ease restrictions": the clause is the noun's complement
         found = [c for c in found if c.nominal or c.trigger.i not in self._noun_complements]
         kept = []
@@ -1853,6 +1904,7 @@ class Extractor:
                 # "accused X of shelling Y", "... of making accusations by alleging ...": what
                 # X is accused of is alleged, not reported
                 cand.modality, cand.modality_cue = "hypothetical", accusing.lemma_.lower()
+            self._opposed_act(cand)
             self._negated_refusal(cand)
             self._announced_intent(cand, verb, speaker)
             self._planned_cooperation(cand)
@@ -1868,6 +1920,7 @@ class Extractor:
             self._doers_own_gathering(cand)
             self._owned_place_targets(cand)
             if not cand.sources:
+                self._occasion_parties(cand, found)
                 self._distant_agent(cand)
                 self._located_authorities(cand)
                 self._attack_noun_doer(cand)
@@ -1883,6 +1936,7 @@ class Extractor:
             self._agent_noun_target(cand)
             self._destination_target(cand)
             self._protest_target(cand)
+            self._instrument_partner_target(cand)
             self._object_phrase_target(cand)
             self._after_talks_target(cand)
             self._located_target(cand)
@@ -1895,6 +1949,8 @@ class Extractor:
             self._transfer_recipient_target(cand)
             self._home_target(cand)
             self._let_us_proposal(cand, verb, speaker)
+            if not cand.nominal and (cand.root == "03" or cand.code.startswith("057")):
+                self._instrument_pair_partner(cand)
             self._denied_accuser(cand)
             if not cand.sources and not (cand.explicit_subject and cand.targets):
                 continue
@@ -1917,7 +1973,52 @@ class Extractor:
                 accused = {m.actor.actor_id for m in cand.targets} | {
                     m.actor.country for m in cand.targets if m.actor.country}
                 self._accusations.append((list(cand.sources), accused))
+            alleged = self._alleged_wrongdoers(cand)
+            if alleged:
+                self._accusations.append((list(cand.sources), alleged))
         return kept
+
+    #: Prepositions giving the wrong an act answers ("sanctions over X's alleged meddling",
+    #: "expelled diplomats for the alleged poisoning by X"); "because of", "due to" are
+    #: :meth:`_causes`.
+    _REASON_PREPS = frozenset({"over", "for", "after", "following"})
+
+    def _alleged_wrongdoers(self, cand: Candidate) -> set[str]:
+        """ "X imposed sanctions on Y over its alleged meddling", "X supports sanctions
+        imposed over Y's alleged meddling", "X expelled diplomats for the alleged poisoning by
+        Y": a hostile act (CAMEO roots 10-20) done over an act that is only alleged
+        (``roles.yaml`` allegation_modifiers) holds the act's owner responsible for it: the
+        doers accuse the owner. The owner's actor ids and countries (never the doers'), else
+        an empty set. Only the reason phrases of the trigger, its objects and their participles
+        count (not a clause of its own)."""
+        if not cand.sources or not "10" <= cand.root <= "20":
+            return set()
+        modifiers = self._roles_words("allegation_modifiers")
+        # the trigger and its objects ("support for sanctions"), and the participles on them
+        # ("sanctions imposed over ...")
+        heads = [*cand.anchors[:1], *self.objects(cand.trigger)] if not cand.nominal else [cand.trigger]
+        heads += [p for h in list(heads) for p in self.prep_objects(h, "for") if self.match_noun(p)]
+        heads += [c for h in list(heads) for c in h.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+        nouns = [p for h in heads for w in self._REASON_PREPS for p in self.prep_objects(h, w)]
+        nouns += [p for h in heads for p in self._causes(h)]
+        own = {m.actor.actor_id for m in cand.sources} | {m.actor.country for m in cand.sources if m.actor.country}
+        accused: set[str] = set()
+        for noun in nouns:
+            if not any(c.dep_ == "amod" and c.lower_ in modifiers for c in noun.children):
+                continue
+            owners = []
+            for c in noun.children:
+                if c.dep_ == "poss":
+                    owners += self.conj_actors(c) or (
+                        self._possessive_antecedent(c, noun) if c.pos_ == "PRON" else [])
+                elif (c.dep_ == "compound" and c.pos_ == "PROPN") or (c.dep_ == "amod" and c.ent_type_ == "NORP"):
+                    owners += self.np_actors(c)
+            owners += [m for p in self.prep_objects(noun, "by") for m in self.conj_actors(p)]
+            for m in owners:
+                ids = {m.actor.actor_id} | ({m.actor.country} if m.actor.country else set())
+                if not ids & own:
+                    accused |= ids
+        return accused
 
     def _let_us_proposal(self, cand: Candidate, verb, speaker) -> None:
         """ 'X said, "Let's conclude a peace agreement"': a first-person-plural imperative
@@ -1945,16 +2046,68 @@ class Extractor:
         if addressed:
             cand.targets = addressed
             return
+        self._instrument_pair_partner(cand)
+
+    def _instrument_pair_partner(self, cand: Candidate) -> None:
+        """ "Let's conclude a peace agreement", "Lima stands ready to conclude such an accord": an
+        act on something only two parties make together (``roles.yaml`` bilateral_instruments,
+        the direct object) that names no other party is aimed at the doer's partner in the last
+        pair named together (of a symmetric event, or coordinated subjects), when the doer is
+        one of that pair."""
+        if cand.targets or cand.pairwise or not cand.sources:
+            return
+        own = {m.actor.actor_id for m in cand.sources}
         instruments = self._roles_words("bilateral_instruments")
-        objs = [o for o in self.slot_objects(tok) if o.lemma_.lower() in instruments]
+        # the object of the act, or of the clause it governs ("is ready to sign a treaty")
+        heads = [cand.trigger, *(c for c in cand.trigger.children if c.dep_ in ("xcomp", "ccomp")
+                                 and c.pos_ in ("VERB", "AUX"))]
+        objs = [o for h in heads for o in self.slot_objects(h) if o.lemma_.lower() in instruments]
         if not objs or any(m.actor.actor_id not in own for o in objs for t in o.subtree for m in self.index.at(t)):
             return
+        # (the doer's government counts as its state: "the Kremlin" after "Russia and Japan")
+        states = {m.actor.country for m in cand.sources if m.actor.country}
         for pair in (self.last_pair, self.last_two):
             ids = [m.actor.actor_id for m in pair]
-            if len(pair) == 2 and len(set(ids)) == 2 and own & set(ids):
-                cand.targets = [replace(m, confidence=m.confidence * 0.7) for m in pair if m.actor.actor_id not in own]
+            if len(pair) != 2 or len(set(ids)) != 2:
+                continue
+            mine = [m for m in pair if m.actor.actor_id in own or (
+                m.actor.country in states and m.actor.kind == "state")]
+            others = [m for m in pair if m not in mine and m.actor.country not in states]
+            if len(mine) == 1 and len(others) == 1:
+                cand.targets = [replace(others[0], confidence=others[0].confidence * 0.7)]
                 cand.confidence -= 0.15
                 return
+
+    def _evaluative_candidate(self, tok, found: list[Candidate]) -> Candidate | None:
+        """ "X said that Y's decision was regrettable", "X called Y's move unacceptable", "X
+        said it was commendable that Y ...": a speech act giving another actor's act an
+        evaluative predicate (:func:`~detente.events.modality.evaluation`) is the speaker's
+        criticism or praise of that actor, done by the verb's subject and aimed at the act's
+        owners. None when the verb already carries a disapproval or praise of its own, when the
+        owners name no actor, or only the speaker."""
+        if tok.pos_ not in ("VERB", "AUX"):
+            return None
+        ev = evaluation(tok, self.lex)
+        if ev is None or any(c.trigger.i == tok.i and c.root in ("11", "05") for c in found):
+            return None
+        subj = self.subject_token(tok)
+        sources = self.conj_actors(subj) if subj is not None else []
+        if not sources:
+            return None
+        own = {m.actor.actor_id for m in sources}
+        targets = [m for m in _dedupe([m for o in ev.owners for m in self.np_actors(o)])
+                   if m.actor.actor_id not in own]
+        if not targets:
+            return None
+        anchors = [tok, ev.predicate]
+        modality, cue = clause_modality([tok], self.lex, speech_stop=self.lex.speech_verbs)
+        pattern = Pattern(id="evaluative-predicate", kind="verb", lemmas=frozenset({tok.lemma_.lower()}),
+                          code=ev.code, line=0, speech=True)
+        cand = Candidate(trigger=tok, pattern=pattern, code=ev.code, sources=sources, targets=targets,
+                         anchors=anchors, modality=modality, modality_cue=cue, location=self.location([tok]))
+        cand.confidence = 0.75 - 0.1 * (subj.head.i != tok.i)
+        cand.source_token = subj
+        return cand
 
     #: Nouns of what a denial rejects that someone else has said: an accusation.
     _ACCUSATION_NOUNS = frozenset({"accusation", "allegation", "charge", "claim", "criticism"})
@@ -2102,19 +2255,9 @@ class Extractor:
         if pattern.complement:
             # (a cause's infinitive is the verb's own: "forced to join ... because of Y's
             # pressure" is no demand to join)
-            for c in [*noun.children, *(() if causal else verb.children)]:
-                if c.dep_ not in ("acl", "advcl", "xcomp", "relcl") or not any(
-                        a.tag_ == "TO" for a in c.children) or c.i in consumed:
-                    continue
-                p = self.match_verb(c)
-                if p is None:
-                    continue
-                consumed.add(c.i)
-                complement = self.verb_candidate(c, p, consumed)
-                if complement is not None:
-                    consumed.update(o.i for o in self.objects(c))
-                    code = self._complement_code(pattern.complement, pattern, complement)
-                    break
+            clauses = [*noun.children, *(() if causal else verb.children)]
+            complement, code = self._coded_complement(clauses, pattern, ("acl", "advcl", "xcomp", "relcl"),
+                                                      consumed)
         consumed.add(noun.i)
         anchors = [verb]
         modality, cue = clause_modality(anchors, self.lex, speech_stop=self.lex.speech_verbs)
@@ -2124,6 +2267,40 @@ class Extractor:
                          complement_of=complement.pattern.id if complement else None)
         cand.confidence = 0.7
         return cand
+
+    def _coded_complement(self, clauses: list, pattern: Pattern, deps: tuple[str, ...],
+                          consumed: set[int] | None) -> tuple[Candidate | None, str]:
+        """The first of ``clauses`` (by a relation in ``deps``) whose verb has a pattern and
+        gives an event, and ``pattern``'s code mapped through its complement map by it
+        ("pressure ... to help Z", "its demand that X ease ..."); else (None, the pattern's
+        own code).
+
+        Without ``consumed`` (a noun's complement: any verb clause) each clause is read on its
+        own and a coded one is remembered as the noun's complement, not an event of its own.
+        With the sentence's ``consumed`` tokens only a to-infinitive not consumed yet counts;
+        every one tried is consumed, and so are the objects of the one coded."""
+        for c in clauses:
+            if c.dep_ not in deps:
+                continue
+            if consumed is None:
+                if c.pos_ not in ("VERB", "AUX"):
+                    continue
+            elif c.i in consumed or not any(a.tag_ == "TO" for a in c.children):
+                continue
+            p = self.match_verb(c)
+            if p is None:
+                continue
+            if consumed is not None:
+                consumed.add(c.i)
+            complement = self.verb_candidate(c, p, set() if consumed is None else consumed)
+            if complement is None:
+                continue
+            if consumed is None:
+                self._noun_complements.add(c.i)
+            else:
+                consumed.update(o.i for o in self.objects(c))
+            return complement, self._complement_code(pattern.complement, pattern, complement)
+        return None, pattern.code
 
     def _remember_subjects(self, sent, kept: list[Candidate]) -> None:
         """What a later "He ..." or "The two ..." may stand for: the person subject of this
@@ -2506,6 +2683,29 @@ class Extractor:
     #: of force ("mobilised reservists for a war against X") and reduced relations
     #: ("suspended the aid programme for X").
     _OBJECT_TARGET_ROOTS = _VERBAL_ROOTS | {"15", "16"}
+
+    def _instrument_partner_target(self, cand: Candidate) -> None:
+        """ "A and B expressed interest in a trade agreement with C", "X proposed talks with Y":
+        a verbal act about something made only by two parties (``roles.yaml``
+        bilateral_instruments) with no target of its own is aimed at the instrument's "with"
+        partner, when that partner is none of the doers."""
+        if (cand.targets or cand.pairwise or not cand.sources or cand.nominal
+                or cand.root not in self._VERBAL_ROOTS):
+            return
+        instruments = self._roles_words("bilateral_instruments")
+        own = {m.actor.actor_id for m in cand.sources} | {m.actor.country for m in cand.sources}
+        objects = self.slot_objects(cand.trigger) + self.prep_objects(cand.trigger, cand.pattern.prep or "in")
+        nouns = [n for o in objects for n in (o, *(p for w in ("in", "for", "on", "of")
+                                                  for p in self.prep_objects(o, w)))]
+        for noun in nouns:
+            if noun.lemma_.lower() not in instruments:
+                continue
+            found = [m for p in self.prep_objects(noun, "with") for m in self.conj_actors(p)
+                     if m.actor.actor_id not in own and m.actor.country not in own]
+            if found:
+                cand.targets = [replace(m, confidence=m.confidence * 0.8) for m in _dedupe(found)]
+                cand.confidence -= 0.05
+                return
 
     def _object_phrase_target(self, cand: Candidate) -> None:
         """A verbal act (or show of force, or reduction of relations) with no target found in
@@ -3058,35 +3258,46 @@ class Extractor:
     def _disputed_place_target(self, cand: Candidate) -> None:
         """A material act of the state administering a disputed place, done on or to that place
         ("the Russian occupation of the Northern Territories", "Russia deployed missiles on
-        Kunashir"), is directed at the state that claims it (``claimed_by`` in the places data):
-        the place's own state is the doer and would otherwise leave the act without a target."""
-        if cand.pairwise or not cand.sources or cand.root not in self._LOCATED_ROOTS:
+        Kunashir", "reinforcements to the defences on Kunashir"), is directed at the state that
+        claims it (``claimed_by`` in the places data); a visit there by the holder's officials
+        ("Medvedev visited the Kurils", "took a trip to Kunashir") at the other party of the
+        dispute over it or named after it (its claimant, else ``disputed_with``: the Kurils as
+        a chain). The place's own state is the doer and would otherwise leave the act without
+        a target."""
+        visit = cand.code.startswith("042")
+        if cand.pairwise or not cand.sources or (cand.root not in self._LOCATED_ROOTS and not visit):
             return
         doers = {m.actor.country for m in cand.sources}
         if len(doers) != 1 or None in doers:
             return
         if cand.targets and any(t.actor.country not in doers for t in cand.targets):
             return
+        places = []
         for head in cand.anchors:
-            for prep in head.children:
-                if prep.dep_ != "prep" or prep.lower_ not in ("of", "on", "in", "to", "over", "onto"):
-                    continue
-                for p in prep.children:
-                    if p.dep_ != "pobj":
-                        continue
-                    ent = self.entity_at(p)
-                    text = ent.text if ent is not None else " ".join(
-                        t.text for t in p.subtree if t.dep_ != "det")
-                    if self._place_country(p) not in doers:
-                        continue
-                    claimant = place_claimant(text, self.db)
-                    state = self._state(claimant) if claimant and claimant not in doers else None
-                    if state is None:
-                        continue
-                    start = ent.start_char if ent is not None else p.idx
-                    end = ent.end_char if ent is not None else p.idx + len(p.text)
-                    cand.targets = [ActorMention(start, end, text, state, 0.5, "location", None)]
-                    return
+            places += [p for prep in head.children if prep.dep_ == "prep"
+                       and prep.lower_ in ("of", "on", "in", "to", "over", "onto") for p in prep.children
+                       if p.dep_ == "pobj"]
+            if visit and not cand.nominal:
+                places += self.objects(head)  # "visited the Kurils"
+        # "to the defences on the Kurils": the place of what the act is done to
+        places += [q for p in list(places) for w in ("on", "in") for q in self.prep_objects(p, w)]
+        for p in places:
+            ent = self.entity_at(p)
+            text = ent.text if ent is not None else " ".join(
+                t.text for t in p.subtree if t.dep_ != "det")
+            if self._place_country(p) not in doers:
+                continue
+            # a material act on the place answers only a claim to it (the Kurils as a chain
+            # are not all claimed); a visit there by the holder's officials is a statement on
+            # the dispute named after it
+            other = dispute_party(text, self.db) if visit else place_claimant(text, self.db)
+            state = self._state(other) if other and other not in doers else None
+            if state is None:
+                continue
+            start = ent.start_char if ent is not None else p.idx
+            end = ent.end_char if ent is not None else p.idx + len(p.text)
+            cand.targets = [ActorMention(start, end, text, state, 0.5, "location", None)]
+            return
 
     def _own_forces_target(self, cand: Candidate) -> None:
         """ "ordered reinforcements to the Russian defenses": a show of force whose only target
@@ -3348,6 +3559,8 @@ class Extractor:
         conditional coercion is a threat (CAMEO 13), reported as asserted."""
         if cand.complement_of or cand.root not in ("15", "16", "17", "18", "19", "20"):
             return
+        if cand.modality == "planned" and self._adherence(cand):
+            return  # "will support the sanctions on X": adhering to measures, not threatening
         if cand.modality_cue in self._DECISIONS:
             return  # "decided to deploy": the decision is taken, the act planned, not threatened
         marks = self.lex.modality["hypothetical_marks"]
@@ -3421,15 +3634,105 @@ class Extractor:
         if not (cand.modality == "planned" or conditional) or verb is None or speaker is None \
                 or cand.complement_of:
             return
+        if self._adherence(cand):
+            # "Tokyo announced that it would support the sanctions on Y": announcing its own
+            # adherence to measures is adhering (as "announced support for the sanctions")
+            if cand.modality == "planned" and self._own_announcement(cand, verb, speaker):
+                cand.modality, cand.modality_cue = "asserted", verb.lemma_.lower()
+            return
         if cand.root not in ("04", "05", "06", "07", "08") or not cand.sources:
             return
-        if verb.lemma_.lower() not in self.lex.speech_verbs:
-            return
-        speakers = {m.actor.country or m.actor.actor_id for m in self.conj_actors(speaker)}
-        doers = {m.actor.country or m.actor.actor_id for m in cand.sources}
-        if speakers and speakers & doers:
+        if self._own_announcement(cand, verb, speaker):
             cand.code = self.lex.map_complement("intent", cand.code)
             cand.modality, cand.modality_cue = "asserted", verb.lemma_.lower()
+
+    def _own_announcement(self, cand: Candidate, verb, speaker) -> bool:
+        """Whether ``cand`` is reported by a verb of saying whose speaker is (of the state of)
+        its own doer ("Israel announced it would ...")."""
+        if verb.lemma_.lower() not in self.lex.speech_verbs or not cand.sources:
+            return False
+        speakers = {m.actor.country or m.actor.actor_id for m in self.conj_actors(speaker)}
+        doers = {m.actor.country or m.actor.actor_id for m in cand.sources}
+        return bool(speakers & doers)
+
+    def _adherence(self, cand: Candidate) -> bool:
+        """ "would support (join, observe) the sanctions": a verb of adhering to measures
+        (``roles.yaml`` adherence_verbs) with a verbal code of its own. Supporting sanctions
+        still to come is no threat of them."""
+        return (not cand.nominal and cand.root in ("16", "17")
+                and bool(set(verb_lemmas(cand.trigger)) & self._roles_words("adherence_verbs")))
+
+    #: Prepositions placing an act at an occasion ("following the talks", "during the visit").
+    _OCCASION_PREPS = ("following", "after", "during", "at")
+
+    def _occasion_parties(self, cand: Candidate, found: list[Candidate]) -> None:
+        """ "Following the talks between X and Y, five agreements were signed", "during X's visit
+        to Y, three deals were signed": an act done together (a symmetric pattern) in the passive
+        voice with no agent, placed at an occasion coded in the same sentence, is done by the
+        occasion's parties, each with the other."""
+        verb = cand.trigger
+        if (cand.nominal or cand.sources or cand.targets or not cand.pattern.symmetric
+                or not self.is_passive(verb) or any(c.dep_ == "agent" for c in verb.children)):
+            return
+        nouns = {p.i for w in self._OCCASION_PREPS for p in self.prep_objects(verb, w)}
+        for other in found:
+            if other.trigger.i not in nouns or not other.sources:
+                continue
+            parties = _dedupe(other.sources + other.targets)
+            if len(parties) < 2:
+                continue
+            cand.sources, cand.targets, cand.pairwise = parties, [], True
+            cand.confidence -= 0.15
+            return
+
+    def _opposed_act(self, cand: Candidate) -> None:
+        """ "X took a stand in opposition to returning the islands to Y", "X is opposed to
+        lifting the sanctions", "X's objection to the return of the islands": an act that
+        someone opposes (``roles.yaml`` opposition_words, with "to") is not done. A cooperative
+        act (CAMEO roots 03-08) opposed by a named party is that party's rejection of it (the
+        ``reject`` complement map), aimed where the act is; any other opposed act is negated."""
+        tok = cand.trigger
+        prep = tok.head
+        if tok.dep_ not in ("pcomp", "pobj") or prep.lower_ != "to" or prep.head.i == prep.i:
+            return
+        words = self._roles_words("opposition_words")
+
+        def opposing(t) -> bool:
+            return t.lemma_.lower() in words or t.lower_ in words
+
+        head = prep.head
+        if not opposing(head) and prep.i > 0 and opposing(self.doc[prep.i - 1]):
+            head = self.doc[prep.i - 1]  # "in opposition to": the parser hangs "to" on the verb
+        if not opposing(head):
+            return
+        if self.match_verb(head) is not None:
+            # "is opposed to lifting ...": the opposing is an event of its own; what it
+            # opposes is not done
+            cand.modality, cand.modality_cue = "negated", "opposed"
+            return
+        poss = next((c for c in head.children if c.dep_ == "poss"), None)
+        opposer: list[ActorMention] = []
+        if poss is not None:
+            opposer = self.conj_actors(poss)
+        else:
+            # the clause the noun or adjective belongs to: "took a stand in opposition to",
+            # "is opposed to"
+            node = head
+            for _ in range(4):
+                if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+                    break
+                node = node.head
+            subj = self.subject_token(node) if node.pos_ in ("VERB", "AUX") else None
+            opposer = self.conj_actors(subj) if subj is not None else []
+        if opposer and cand.root in ("03", "04", "05", "06", "07", "08"):
+            own = {m.actor.actor_id for m in opposer}
+            cand.code = self.lex.map_complement("reject", cand.code)
+            cand.sources = opposer
+            cand.targets = [t for t in cand.targets if t.actor.actor_id not in own]
+            cand.pairwise = False
+            cand.modality_cue = "opposed"
+            return
+        cand.modality, cand.modality_cue = "negated", "opposed"
 
     def _negated_refusal(self, cand: Candidate) -> None:
         """ "would not provide support", "will not meet": a stated refusal is a REJECT event."""
