@@ -168,6 +168,7 @@ def _analyze_doc(article: Article, doc, db, patterns=None) -> DocumentResult:
         timexes=timexes,
         patterns=patterns,
         publication_window_days=article.publication_date_window_days,
+        actor_db=db,
     )
     lap("events")
     stances = extract_stances(

@@ -7,8 +7,12 @@ Adds what the parse alone does not give: the date (``date_basis`` says which):
   a historical anchor on the clause of a past-tense event ("which the USSR took after the
   Second World War": 1945; see :mod:`detente.time.history`); else a time expression inside the
   clause's dependency subtree that belongs to no other event (for a past event, not one of a
-  future verb: "agreed that a delegation would visit this year");
-- ``sentence``: else the sentence's (a date inside a quotation dates only what is quoted);
+  future verb: "agreed that a delegation would visit this year"). A participle on what the
+  act is about dates that, not the act ("announced support for sanctions imposed in 2014");
+  one on the act's medium does ("in a statement published on Monday");
+- ``sentence``: else the sentence's (a date inside a quotation dates only what is quoted), else
+  that of an absolute phrase of speech whose subject is one of the event's doers ("both X and
+  Y have expressed an interest, with Y saying on May 3 ...");
 - ``context``: else the date of the event it shares: a coordinated act of the same tense
   ("discussed X and agreed Y"); a re-mention of an event the article dated earlier ("On April
   15, Lavrov arrived in Tokyo ... Lavrov's visit was meant to ...": a definite event noun of
@@ -23,7 +27,12 @@ Adds what the parse alone does not give: the date (``date_basis`` says which):
   carried over from the previous sentence of the paragraph ("He ...", "They ...", "The two
   ...": ``modality.carried_subjects``) takes the date of that sentence's event its doers took
   part in, of the same tense; an undated past re-mention of the very same two persons may
-  take the date of an event dated only by context. The confidence is lowered by 0.1;
+  take the date of an event dated only by context. A date told only inside a clause describing
+  a noun ("the plan he had proposed in December 2016") neither starts an episode nor dates a
+  carried-over subject. A definite event noun still to come whose relative date ("next month")
+  was read against an inferred publication date and falls after the date the article itself
+  gives that event takes the article's date (an item reprinted later). The confidence is
+  lowered by 0.1;
 - ``publication``: else the publication date (``none`` without one); an inferred one (known
   within ``publication_window_days``) gives the month holding two thirds of its window, else
   the period covering it, a quarter or half written as its year (:func:`publication_period`).
@@ -55,7 +64,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import Any
 
-from ..actors import load_actor_db, place_country
+from ..actors import ActorDB, load_actor_db, place_country
 from ..records import ActorMention, EventMention, TimeExpression
 from ..time.history import find_historical_anchors
 from ..time.lexicon import load_lexicon
@@ -69,6 +78,7 @@ from .modality import (
     inference_cue,
     lemma_forms,
     negated_span,
+    protest_reason,
     standing_position,
 )
 from .ontology import load_ontology
@@ -149,8 +159,8 @@ class _TimexAttacher:
 
     def occurrence(self, sent, cand: Candidate) -> TimeExpression | None:
         """The date of a relative clause on a nominal event ("the summit he will host this
-        month"), or of one saying when it takes place right after the event noun's phrase ("his
-        visit to Russia, which could be held next month"): the parser often hangs such a clause
+        month"), or of one saying when it takes place right after the event noun's phrase ("her
+        trip to Chile, which might take place next month"): the parser often hangs such a clause
         on another noun."""
         if not cand.nominal:
             return None
@@ -207,6 +217,31 @@ class _TimexAttacher:
             if (attached not in taken and attached != -1 and not _in_modifier(root, trigger)
                     and not (past and _future_verb(sent.doc, attached))
                     and not _absolute_clause(sent.doc, attached)):
+                return tx
+        return None
+
+    def elaboration(self, sent, cand: Candidate, doer_at, lex: PatternSet
+                    ) -> TimeExpression | None:
+        """The date of an absolute phrase of speech inside the event's clause whose subject is
+        one of the event's doers ("X and Y both want a fisheries accord, with Y telling
+        reporters on June 3 ..."): that doer's telling of the act dates it. (Such a phrase
+        with another subject tells another act: :func:`_absolute_clause`.)"""
+        doers = {m.actor.actor_id for m in cand.sources}
+        if cand.nominal or not doers:
+            return None
+        inside = {t.i for t in cand.trigger.subtree}
+        doc = sent.doc
+        for tx, attached, _root in self.by_sentence.get(sent.start, []):
+            if attached is None or attached < 0 or attached not in inside:
+                continue
+            verb = doc[attached]
+            if not _absolute_clause(doc, attached) or not (
+                    set(lemma_forms(verb)) & lex.speech_verbs):
+                continue
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            actor = doer_at(subject) if subject is not None else None
+            if actor is not None and actor.actor_id in doers and not _quoted_apart(
+                    sent, tx, cand.trigger):
                 return tx
         return None
 
@@ -281,6 +316,32 @@ def _absolute_clause(doc, index: int | None) -> bool:
                     for c in verb.children))
 
 
+def _describing_clause(tok) -> bool:
+    """Whether ``tok`` lies inside a clause describing a noun: a relative clause ("the plan
+    that he had proposed ...", "..., which the leaders confirmed during ...") or a participle
+    ("the sanctions imposed in 2014"); not an infinitive naming an act ("the decision to
+    deploy ...")."""
+    node = tok
+    for _ in range(30):
+        if node.dep_ == "relcl" or node.dep_ == "acl" and node.tag_ in ("VBN", "VBG") and not any(
+                c.tag_ == "TO" for c in node.children):  # ("the topics to be discussed")
+            return True
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
+def _embedded_date(doc, tx: TimeExpression, cand: Candidate) -> bool:
+    """Whether an event and the time expression dating it both lie inside a clause describing
+    a noun (:func:`_describing_clause`): what the sentence itself tells is not so dated."""
+    verb = cand.anchors[-1] if cand.nominal and len(cand.anchors) > 1 else cand.trigger
+    if not (_describing_clause(cand.trigger) and _describing_clause(verb)):
+        return False
+    span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and _describing_clause(span.root)
+
+
 def _future_verb(doc, index: int | None) -> bool:
     """Whether the verb at ``index`` is a future or future-in-the-past ("will visit", "would
     visit"): its date is not that of a past event around it."""
@@ -288,6 +349,11 @@ def _future_verb(doc, index: int | None) -> bool:
         return False
     return any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall")
                for c in doc[index].children)
+
+
+#: Prepositions of the medium or occasion of an act ("in a statement published on Monday",
+#: "at a press conference held in Tokyo"): a participle on it dates the act itself.
+_MEDIUM_PREPS = frozenset({"in", "at", "through", "via", "during", "on"})
 
 
 def _in_modifier(tok, trigger) -> bool:
@@ -299,8 +365,10 @@ def _in_modifier(tok, trigger) -> bool:
     node = tok
     for _ in range(12):
         # "condemned X in a statement published on Monday": the medium of the event itself
+        # (not what it is about: "announced support for sanctions imposed in 2014")
         # ... or a clause about the event noun itself ("a visit, which could be held in May")
         medium = (node.dep_ == "acl" and node.head.dep_ == "pobj"
+                  and node.head.head.lower_ in _MEDIUM_PREPS
                   and node.head.head.head.i == trigger.i) or node.head.i == trigger.i or (
             # a relative clause inside an event noun's phrase: the parser often attaches it
             # to the last noun ("Abe's visit to Russia, which will take place in May")
@@ -644,6 +712,9 @@ class _Dated:
 
 
 _ALSO = {"also", "too", "likewise", "similarly"}
+
+#: Adverbs of a repeated act ("criticised Russia again"): another occasion, no re-mention.
+_AGAIN = {"again", "anew", "repeatedly", "once more", "once again"}
 _DEFINITE = {"the", "this", "that", "these", "those", "his", "her", "their", "its", "our"}
 
 
@@ -864,11 +935,15 @@ def _accepted_clause(cand: Candidate, lex: PatternSet):
 _MAKER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 
 
-def _drop_supplier_targets(cand: Candidate) -> None:
+def _drop_supplier_targets(cand: Candidate, lex: PatternSet) -> None:
     """A show of force (CAMEO 15) is not directed at the state that made the weapon it
     deploys: "decided to deploy the US missile defence system" does not target the US. A
-    target named only as a modifier of the act's direct object is dropped."""
-    if cand.root != "15" or not cand.targets or cand.nominal:
+    target named only as a modifier of the act's direct object is dropped; so is the object
+    of a clause describing that object whose verb is no event verb of the patterns ("deploy
+    a system built by the US", "deploy a missile shield that covers Japan"): it tells what
+    the deployed thing is or does, not whom the act is aimed at."""
+    # (a planned deployment is coded as a threat, "will deploy": 13; its pattern is still 15)
+    if "15" not in (cand.root, cand.pattern.code[:2]) or not cand.targets or cand.nominal:
         return
     doc = cand.trigger.doc
     objects = {c.i for c in cand.trigger.children if c.dep_ in ("dobj", "obj")}
@@ -887,8 +962,29 @@ def _drop_supplier_targets(cand: Candidate) -> None:
         if maker:
             log.debug("%s: %r makes what is deployed; not the target", cand.pattern.id, m.text)
             continue
+        if node is not None and _describing_object(node, objects, lex):
+            log.debug("%s: %r is the object of a clause describing what is deployed; not the "
+                      "target", cand.pattern.id, m.text)
+            continue
         kept.append(m)
     cand.targets = kept
+
+
+def _describing_object(node, objects: set[int], lex: PatternSet) -> bool:
+    """Whether ``node`` is the object of a clause (participle or relative) on one of the
+    event's objects whose verb is no event verb of the patterns ("a system involving X", "...
+    involving X and Y"), or the doer of such a passive participle ("a system built by X")."""
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    if node.dep_ == "pobj" and node.head.dep_ == "agent":
+        clause = node.head.head  # "a system built by X": its maker
+    elif node.dep_ in ("dobj", "obj"):
+        clause = node.head
+    else:
+        return False
+    return (clause.dep_ in ("acl", "relcl")
+            and clause.head.i in objects and clause.i != node.i
+            and not set(lemma_forms(clause)) & set(lex.verbs))
 
 
 def _participle_object_target(cand: Candidate, mentions: list[ActorMention]) -> None:
@@ -974,7 +1070,10 @@ def _remention(cand: Candidate, doc, dated: list[_Dated], published: dt.date | N
     same country ("On April 15, Lavrov arrived in Tokyo ... Lavrov's Tokyo visit was meant
     to ..."); both directions of a pairwise event ("the talks between X and Y") count. An
     undated asserted past-tense verb re-mentions only an event of the very same two persons
-    ("On May 26 the two leaders held talks ... The leaders discussed ..."); an undated planned
+    ("On May 26 the two leaders held talks ... The leaders discussed ..."), or, when only
+    states or other bodies take part, the very same act (full code) between the same two countries
+    ("In 2014 Tokyo joined the sanctions on Moscow ... Japan joined the sanctions under US
+    pressure"); an undated planned
     one only a planned event (dated after ``published``) of the same doer towards the same
     country ("Putin will visit Japan in December. He will visit Abe's hometown").
 
@@ -998,8 +1097,24 @@ def _remention(cand: Candidate, doc, dated: list[_Dated], published: dt.date | N
                 return d
     if planned:
         dated = [d for d in dated if d.dated[2] > published]
-    elif verbal and (cand.nominal or cand.modality != "asserted" or _tense(cand) != "past"
-                     or any(m.actor.kind != "person" for m in (*cand.sources, *cand.targets))):
+    elif verbal and (cand.modality != "asserted" or _tense(cand) != "past"):
+        return None
+    elif verbal and any(m.actor.kind != "person" for m in (*cand.sources, *cand.targets)):
+        if any(m.actor.kind == "person" for m in (*cand.sources, *cand.targets)):
+            return None  # "General X visited Tokyo": a person's act is his own occasion
+        # "Two years ago Tokyo announced it would support the sanctions on Moscow ... the
+        # Japanese joined in on the sanctions": an undated past act between states or their
+        # governments told again, the very same act (full code) between the same two countries
+        if any(c.dep_ in ("advmod", "npadvmod") and (c.lower_ in _AGAIN or " ".join(
+                t.lower_ for t in c.subtree) in _AGAIN) for c in cand.trigger.children):
+            return None
+        for d in reversed(dated):
+            if d.code == cand.code and any(
+                    s is not None and t is not None and s.actor.country == d.source_country
+                    and t.actor.country == d.target_country for s, t in _pairs(cand, doc)):
+                return d
+        return None
+    elif verbal and cand.nominal:
         return None
     pairs = [(s, t) for s, t in _pairs(cand, doc)
              if s is not None and t is not None and s.actor.country and t.actor.country]
@@ -1021,6 +1136,29 @@ def _remention(cand: Candidate, doc, dated: list[_Dated], published: dt.date | N
             if d.root == cand.code[:2] and any(tests[0](s, t, d) for s, t in pairs):
                 return d
     return None
+
+
+def _reprinted_remention(cand: Candidate, doc, tx: TimeExpression | None, window: int | None,
+                         dated: list[_Dated], published: dt.date | None) -> _Dated | None:
+    """The earlier event of the article, dated by a time expression not read relative to the
+    publication date ("May 1", "on April 15, 2016"), that a definite event noun still to come
+    re-mentions when the noun's own date is read relative to an inferred publication date
+    (``window``) and falls after that event: the relative date was written before the event
+    took place (an item reprinted in a later article: "her trip to Chile, which might take
+    place next month" after "the minister flew out on May 1 for a visit to Chile"), so the article's
+    own date of the event stands. None otherwise."""
+    if (tx is None or not window or published is None or tx.basis != "relative"
+            or not cand.nominal or not _definite(cand.trigger)):
+        return None
+    reading = timex_date(tx)
+    if reading is None or reading[2] <= published:
+        return None
+    absolute = [d for d in dated if d.tx.basis != "relative"
+                and d.dated[2] <= published]
+    prior = _remention(cand, doc, absolute, published)
+    if prior is None or prior.dated[2] < published - dt.timedelta(days=_PERIOD_DAYS["month"]):
+        return None  # an event long past is no earlier telling of this one
+    return prior
 
 
 #: Prepositions by which a clause places itself at an earlier event ("in addition to the talks
@@ -1059,12 +1197,13 @@ def _adjunct_event(cand: Candidate, lex: PatternSet, dated: list[_Dated], actor_
     return None
 
 
-def _visit_occasion(cand: Candidate, dated: list[_Dated], when: dt.date | None
+def _visit_occasion(cand: Candidate, dated: list[_Dated], when: dt.date | None, db: ActorDB
                     ) -> _Dated | None:
     """The earlier dated visit during which an undated past meeting took place: the same
     person visiting the country of the meeting's place ("On April 15, Lavrov arrived in Tokyo
     for a two-day visit ... Lavrov said during a joint press conference with Kishida in
-    Tokyo": the press conference is dated by the visit)."""
+    Tokyo": the press conference is dated by the visit). ``db`` is the actor database the
+    places are looked up in."""
     if not dated or cand.root != "04" or _tense(cand) != "past":
         return None
     people = {m.actor.actor_id for m in cand.sources if m.actor.kind == "person"}
@@ -1078,7 +1217,6 @@ def _visit_occasion(cand: Candidate, dated: list[_Dated], when: dt.date | None
             for p in tok.children:
                 if p.dep_ == "pobj" and p.pos_ == "PROPN":
                     names.append(" ".join(t.text for t in p.subtree))
-    db = load_actor_db()
     places = set()
     for name in names:
         try:
@@ -1118,21 +1256,19 @@ def _period_middle(dated: tuple[str, str, dt.date]) -> dt.date:
 
 class _HolderAtDate:
     """Re-resolves role phrases at an event's own date: "in 1993, the prime minister visited
-    Moscow" names the prime minister of 1993, not of the article's date."""
+    Moscow" names the prime minister of 1993, not of the article's date. The holders are
+    looked up in ``db``, the actor database the mentions were resolved with."""
 
-    def __init__(self) -> None:
-        self._db = None
+    def __init__(self, db: ActorDB) -> None:
+        self._db = db
         self._ids: dict[str, str] | None = None
 
     def _office(self, iso3: str) -> str | None:
-        if self._db is None:
-            from ..actors import load_actor_db
-
-            self._db = load_actor_db()
+        if self._ids is None:
             self._ids = {}
             for cid, c in self._db.countries.items():
                 self._ids.setdefault(c.iso3, cid)
-        return self._ids.get(iso3) if self._ids is not None else None
+        return self._ids.get(iso3)
 
     def __call__(self, m: ActorMention | None, when: dt.date) -> ActorMention | None:
         if m is None or not _is_role_phrase(m) or not m.actor.country \
@@ -1230,7 +1366,8 @@ def _same_party(a: ActorMention, b: ActorMention, doc, home_place: bool = True) 
 def extract_events(doc, *, doc_id: str, file: str, publication_date: dt.date | None,
                    actor_mentions: list[ActorMention], timexes: list[TimeExpression],
                    text_offset: int = 0, patterns: PatternSet | None = None,
-                   publication_window_days: int | None = None) -> list[EventMention]:
+                   publication_window_days: int | None = None,
+                   actor_db: ActorDB | None = None) -> list[EventMention]:
     """Every coded event mention of a parsed article.
 
     Char offsets (``char_start``/``char_end`` of the evidence sentence and the trigger offsets
@@ -1238,6 +1375,8 @@ def extract_events(doc, *, doc_id: str, file: str, publication_date: dt.date | N
     only part of it. ``publication_window_days`` is the uncertainty of an inferred
     publication date (``Article.publication_date_window_days``): dates read relative to it
     ("last Friday") are widened to the period that holds every possible reading.
+    ``actor_db`` is the actor database ``actor_mentions`` were resolved with (the packaged one
+    by default): places and office holders at an event's own date are looked up in it.
     """
     from ..time.tense import governing_tense
     from . import CODER_VERSION
@@ -1265,7 +1404,8 @@ def extract_events(doc, *, doc_id: str, file: str, publication_date: dt.date | N
     derived_events: list[_Dated] = []  # past events dated by context, for strict re-mentions
     window = publication_window_days if publication_date is not None else None
     date_cache: dict[tuple[int, int, str], tuple[str, str, dt.date] | None] = {}
-    holder_at = _HolderAtDate()
+    db = actor_db if actor_db is not None else load_actor_db()
+    holder_at = _HolderAtDate(db)
 
     def date_of(tx: TimeExpression) -> tuple[str, str, dt.date] | None:
         """The date of a time expression, widened when it was read against an inferred
@@ -1318,10 +1458,14 @@ def extract_events(doc, *, doc_id: str, file: str, publication_date: dt.date | N
             if contact is not None and any(c.trigger.i == contact.i for c in cands):
                 # "the summit he will host": the noun is the object of the verb's event
                 why = f"object of {contact.text!r}"
+            if (why is None and cand.pattern.needs_reason and not cand.nominal
+                    and protest_reason(cand.trigger, lex, doer_at) is None):
+                # "cancelled the visit because of the weather": a reason, but no protest
+                why = "reason is no protest"
             if why is not None:
                 log.debug("%s %r: no event (%s)", cand.pattern.id, cand.trigger.text, why)
                 continue
-            _drop_supplier_targets(cand)
+            _drop_supplier_targets(cand, lex)
             _participle_object_target(cand, actor_mentions)
             others = taken - {t.i for t in cand.anchors}
             tx, basis = attacher.rescheduled(sent, cand, lex), "clause"
@@ -1340,8 +1484,18 @@ def extract_events(doc, *, doc_id: str, file: str, publication_date: dt.date | N
             if tx is None:
                 tx, basis = attacher.sentence(sent, others, cand.trigger,
                                               past=_tense(cand) == "past"), "sentence"
+            if tx is None:
+                tx, basis = attacher.elaboration(sent, cand, doer_at, lex), "sentence"
             tense = _tense(cand)
             dated = date_of(tx) if tx is not None else None
+            prior = _reprinted_remention(cand, doc, tx, window, dated_events, publication_date)
+            if prior is not None:
+                # "her trip, which might take place next month" after "X flew out on May 1
+                # for a visit to Y": the relative date was written before the article (a reprinted
+                # item) and read against its inferred date; the article's own date stands
+                log.debug("%s: %r read as %s; the article dates the event %s", cand.pattern.id,
+                          tx.text, dated and dated[0], prior.dated[0])
+                tx, dated, basis, attached = prior.tx, prior.dated, "context", True
             if dated is not None and publication_date is not None and not _tense_fits(
                     _tense(cand, sentence=False), dated, publication_date):
                 log.debug("%s: %s does not fit a %s-tense event", cand.pattern.id, tx.text, tense)
@@ -1381,7 +1535,7 @@ def extract_events(doc, *, doc_id: str, file: str, publication_date: dt.date | N
                     attached = cand.nominal  # the re-mentioned event's own date
             if tx is None and cand.modality == "asserted" and undated is None:
                 prior = (_adjunct_event(cand, lex, dated_events, doer_at)
-                         or _visit_occasion(cand, dated_events, publication_date))
+                         or _visit_occasion(cand, dated_events, publication_date, db))
                 if prior is not None:
                     # the same occasion, not necessarily the same day: its week at finest
                     dated = prior.dated
@@ -1413,11 +1567,16 @@ def extract_events(doc, *, doc_id: str, file: str, publication_date: dt.date | N
                 date_str, precision, first_day = dated
                 date_text = tx.text
                 sibling[cand.trigger.i] = (tx, dated, basis, cand)
-                if tense in ("past", "future"):
+                # a date told only inside a clause describing a noun ("the plan he had
+                # proposed in December 2016") dates that clause, not what the sentence tells:
+                # it neither dates the next sentence's carried-over subject nor starts an episode
+                embedded = not context_used and _embedded_date(doc, tx, cand)
+                if tense in ("past", "future") and not embedded:
                     dated_here.append((_participants(cand), tense, cand.modality == "planned",
                                        tx, dated))
                 if not context_used and tx.basis != "historical":
-                    explicit.append((tx, cand))
+                    if not embedded:
+                        explicit.append((tx, cand))
                     if tx.mod in (None, "APPROX", "MID", "END") and not _summary(cand):
                         # a present-perfect summary ("has met him five times since ...") is
                         # no single event to re-mention
@@ -1569,7 +1728,7 @@ def code_records(records: Iterable[dict], nlp, *, text_field: str = "text", date
         mentions = resolve(doc, when, db)
         timexes = find_timexes(doc, when)
         events = extract_events(doc, doc_id=rid, file="", publication_date=when,
-                                actor_mentions=mentions, timexes=timexes)
+                                actor_mentions=mentions, timexes=timexes, actor_db=db)
         for ev in events:
             row = ev.to_json_dict()
             row["record_id"] = rid

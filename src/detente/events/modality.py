@@ -275,7 +275,13 @@ def clause_modality(anchors: list, lex: PatternSet, *, nominal: bool = False,
             "weighing_verbs", frozenset()):
         # "is considering sanctions on X": weighed, not yet done
         return "planned", trigger.lemma_.lower()
+    prev = anchors[-1]
     for g in chain:
+        if _presupposed(prev) and prev.head.i == g.i:
+            # "the pledge which they had made during X's visit": a relative clause on a noun
+            # of planning states a fact, it is not the plan's content
+            break
+        prev = g
         lemma = g.lemma_.lower()
         if lemma in m.get("attempt_governors", ()) and g.tag_ in ("VBD", "VBN"):
             continue  # "tried to seize": an attempt made is the act; "is trying to" is not yet
@@ -696,3 +702,80 @@ def evaluation(verb, lex: PatternSet) -> Evaluation | None:
             if owners:
                 return Evaluation(code, adjs[0], subj, owners)
     return None
+
+
+#: Nouns after "in" that state a reaction ("in protest", "in retaliation"): a protest reason
+#: by themselves; "in response/reaction to X" gives one only when X is one.
+_REACTION_NOUNS = frozenset({"protest", "retaliation"})
+_RESPONSE_NOUNS = frozenset({"response", "reaction", "answer"})
+
+
+def protest_reason(verb, lex: PatternSet, actor_at: Any) -> str | None:
+    """The cue by which the clause of ``verb`` gives a protest reason for it, else None.
+
+    A reason is a protest when it is stated as one ("in protest at ...", "in retaliation",
+    "to protest against ..."), or when what "after", "over", "amid", "because (of)", "due to"
+    ... introduce (``reason_marks``) is an actor's act or a dispute: a noun of
+    ``modality.protest_reasons`` ("over the dispute", "because of the decision"), an event
+    noun of the patterns ("after the coup"), a phrase naming an actor ("because of Russia's
+    remarks", "over Crimea"), or a clause whose verb is an event verb of the patterns or whose
+    subject is an actor ("because Russia deployed missiles"). "Because of the weather" or
+    "due to illness" gives a reason that is no protest. ``actor_at(tok)`` returns the actor a
+    token names, else None."""
+    marks = lex.reason_marks
+    for c in verb.children:
+        low = c.lower_
+        if c.dep_ == "prep" and low == "in":
+            for p in c.children:
+                lemma = p.lemma_.lower()
+                if p.dep_ == "pobj" and lemma in _REACTION_NOUNS:
+                    return f"in {lemma}"
+                if p.dep_ == "pobj" and lemma in _RESPONSE_NOUNS and any(
+                        _protest_noun(q, lex, actor_at) for q in _reason_objects(p)):
+                    return f"in {lemma} to"
+        if c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() == "protest" and any(
+                a.tag_ == "TO" for a in c.children):
+            return "to protest"
+        if c.dep_ in ("prep", "advmod", "agent") and low in marks and any(
+                _protest_noun(q, lex, actor_at) for q in _reason_objects(c)):
+            return low
+        if c.dep_ == "advcl":
+            mark = next((m.lower_ for m in c.children if m.dep_ == "mark" and m.lower_ in marks), None)
+            if mark is not None and _protest_clause(c, lex, actor_at):
+                return mark
+    return None
+
+
+def _reason_objects(prep) -> list:
+    """The nouns a reason word introduces: its object, or that of the preposition it takes
+    ("because of X", "due to X", "in response to X"), with their conjuncts."""
+    out = []
+    for p in prep.children:
+        if p.dep_ == "pobj":
+            out += [p, *p.conjuncts]
+        elif p.dep_ in ("prep", "pcomp") and p.lower_ in ("of", "to"):
+            out += [q for g in p.children if g.dep_ == "pobj" for q in (g, *g.conjuncts)]
+    return out
+
+
+def _protest_noun(noun, lex: PatternSet, actor_at: Any) -> bool:
+    """Whether a reason noun is an act or a dispute (see :func:`protest_reason`)."""
+    lemma = noun.lemma_.lower()
+    if lemma in lex.modality.get("protest_reasons", frozenset()) or lemma in lex.nouns:
+        return True
+    if actor_at(noun) is not None:
+        return True  # "over Crimea", "because of Russia"
+    return any(actor_at(c) is not None for c in noun.children
+               if c.dep_ in ("poss", "compound", "amod", "nmod")) or any(
+        actor_at(p) is not None for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "by")
+        for p in c.children if p.dep_ == "pobj")
+
+
+def _protest_clause(clause, lex: PatternSet, actor_at: Any) -> bool:
+    """Whether a reason clause tells an act: an event verb of the patterns, or an actor or a
+    protest noun as its subject ("because Russia deployed missiles", "after the coup was
+    declared")."""
+    if set(lemma_forms(clause)) & set(lex.verbs) and clause.lemma_.lower() not in ("be", "have"):
+        return True
+    return any(c.dep_ in ("nsubj", "nsubjpass") and (
+        actor_at(c) is not None or _protest_noun(c, lex, actor_at)) for c in clause.children)
