@@ -805,7 +805,7 @@ ROLE_WORD_LISTS = ("event_nouns", "equipment_nouns", "domestic_measures", "group
                    "dispute_nouns", "undergoing_verbs", "troop_nouns", "journey_verbs", "quote_verbs",
                    "bilateral_instruments", "allegation_modifiers",
                    "adherence_verbs", "partitive_heads",
-                   "opposition_words")
+                   "opposition_words", "refusal_nouns", "decision_nouns")
 
 
 def _key_line(text: str, key: str) -> int | None:

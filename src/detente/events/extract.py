@@ -79,7 +79,9 @@ For every sentence the extractor
    together in "The two ..."/"Both ..."; gives a gerund ending a range begun by an owned act
    ("from his visit to X to inviting Y") that act's owner, the to-infinitive of an appeal verb
    parsed as a purpose clause ("inviting X ... to visit") its object, and the infinitive of a
-   commitment noun ("his commitment to visit X": ``roles.yaml`` commitment_nouns) its owner;
+   commitment noun ("his commitment to visit X": ``roles.yaml`` commitment_nouns), decision
+   noun ("Y's decision to join ...": decision_nouns) or refusal noun ("Y's refusal to
+   cooperate": refusal_nouns, a rejection of what is refused) its owner;
    directs an apology or criticism "for" a wrong done "of" others at their state ("for the
    mistreatment of Japanese prisoners"), an agreement or concession handing something "to X"
    in what is agreed at X (``roles.yaml`` transfer_verbs), an act about the dispute over a
@@ -188,6 +190,9 @@ _LOCATION_ENTS = {"GPE", "LOC", "FAC"}
 _PREP_FORMS = {"on": ("on", "upon")}
 #: Prepositions by which a nominal event joins the clause of its doer ("during a visit to X").
 _ACCOMPANYING = {"during", "on"}
+#: Words opening a clause of time or reason, never of purpose ("after Y expelled ...").
+_TIME_REASON_MARKS = frozenset({"after", "before", "when", "because", "since", "as", "while", "once",
+                                "until", "although", "though", "if", "unless", "whereas"})
 #: Further word lists (verbs that never carry an event noun, place nouns, body nouns, heads of
 #: counted groups, nouns and verbs of departure, domestic measures, group heads, pressure nouns)
 #: are data: ``data/actors/roles.yaml`` (see :meth:`Extractor._roles_words`).
@@ -675,7 +680,10 @@ class Extractor:
             # else the noun's owner ("Tokyo's plan to relax ..."); the owner of a commitment
             # binds himself ("won his commitment to visit X": he visits)
             owner = next((c for c in head.children if c.dep_ == "poss"), None)
-            if owner is not None and head.lemma_.lower() in self._roles_words("commitment_nouns"):
+            if owner is not None and head.lemma_.lower() in (
+                    self._roles_words("commitment_nouns") | self._roles_words("refusal_nouns")
+                    | self._roles_words("decision_nouns")):
+                # ("condemned X's refusal to cooperate": X is the one not cooperating)
                 return owner
             if head.dep_ in ("dobj", "obj", "pobj") and head.head.pos_ in ("VERB", "AUX"):
                 found = self.subject_token(head.head, depth + 1)
@@ -925,11 +933,22 @@ class Extractor:
         """ "cancelled the trip after the coup", "... in protest at X", "... over the
         dispute", "because Y did Z": the clause of ``verb`` states why it was done."""
         marks = self.lex.reason_marks
+
+        def reason_prep(c) -> bool:
+            if c.dep_ == "prep" and c.lower_ == "in":
+                return any(p.dep_ == "pobj" and p.lemma_.lower() in marks for p in c.children)
+            return c.dep_ == "prep" and c.lower_ in marks
+
+        # "cancelled his trip over the row with X": the parser hangs the reason on the object
+        # (not on a noun of talks, whose "over" phrase is what they are about)
+        mutual = self._roles_words("mutual_objects")
+        if any(reason_prep(c) for o in verb.children if o.dep_ in ("dobj", "obj")
+               and o.lemma_.lower() not in mutual for c in o.children if c.i > o.i):
+            return True
         for c in verb.children:
             if c.dep_ in ("prep", "mark", "advmod", "agent") and c.lower_ in marks:
                 return True
-            if c.dep_ == "prep" and c.lower_ == "in" and any(
-                    p.dep_ == "pobj" and p.lemma_.lower() in marks for p in c.children):
+            if reason_prep(c):
                 return True  # "in protest", "in response", "in retaliation"
             if c.dep_ in ("advcl", "xcomp") and (
                     any(m.dep_ == "mark" and m.lower_ in marks for m in c.children)
@@ -1612,6 +1631,18 @@ class Extractor:
                     return self.noun_candidate(cand_tok, p, governed=True)
         return None
 
+    def _speaking_at(self, verb) -> bool:
+        """ "Speaking at a news conference with X, Y said ...", "Y said at a joint news
+        conference with X ...": a verb of speaking, or a participle adjunct with no subject of
+        its own (its doer is the main clause's), whose "at" phrase is the occasion it was done
+        at."""
+        if verb.pos_ not in ("VERB", "AUX"):
+            return False
+        if set(verb_lemmas(verb)) & self.lex.speech_verbs:
+            return True
+        return (verb.dep_ == "advcl" and verb.tag_ in ("VBG", "VBN")
+                and not any(c.dep_ in _SUBJ or c.dep_ == "mark" for c in verb.children))
+
     def _journey(self, verb) -> bool:
         """Whether ``verb`` is a verb of setting out or travelling (``roles.yaml``
         journey_verbs: "left", "flew", "set off")."""
@@ -1728,11 +1759,16 @@ class Extractor:
             if not sources and self.is_passive(carrier):  # "forces were engaged in ..."
                 subj = self.passive_target_token(carrier)
                 sources = self.conj_actors(subj) if subj is not None else []
-        if carrier is None and tok.dep_ == "pobj" and tok.head.lower_ in _ACCOMPANYING and (
-                code.startswith("04") or (code.startswith("14") and tok.head.lower_ == "during")) \
+        if carrier is None and tok.dep_ == "pobj" and (
+                (tok.head.lower_ in _ACCOMPANYING and (
+                    code.startswith("04") or (code.startswith("14") and tok.head.lower_ == "during")))
+                or (tok.head.lower_ == "at" and code.startswith("04") and self._speaking_at(tok.head.head)
+                    and any(self.conj_actors(p) for w in ("with", "between") for p in self.prep_objects(tok, w)))) \
                 and tok.head.head.pos_ in ("VERB", "AUX"):
             # "held talks with X during a visit to Y": the visit is the talks' doer's;
-            # "threw stones during demonstrations against X": so is the protest.
+            # "threw stones during demonstrations against X": so is the protest;
+            # "Speaking at a news conference with X, Y said ...": the participle's meeting with
+            # a named partner is the main clause subject's (not "said at a news conference")
             carrier = tok.head.head
         if carrier is None and tok.dep_ == "pobj" and tok.head.lower_ == "for" and self._journey(tok.head.head):
             # "X left on May 1 for a visit to Y", "flew to Z for talks with W": the act the
@@ -1905,6 +1941,7 @@ class Extractor:
                 # X is accused of is alleged, not reported
                 cand.modality, cand.modality_cue = "hypothetical", accusing.lemma_.lower()
             self._opposed_act(cand)
+            self._refused_act(cand)
             self._negated_refusal(cand)
             self._announced_intent(cand, verb, speaker)
             self._planned_cooperation(cand)
@@ -1927,6 +1964,7 @@ class Extractor:
                 self._located_protesters(cand)
                 self._located_attackers(cand)
             self._purpose_target(cand)
+            self._reason_clause_target(cand)
             self._accused_target(cand)
             self._stranded_preposition_target(cand)
             self._despite_target(cand)
@@ -2142,6 +2180,11 @@ class Extractor:
         if tok.dep_ != "pobj" or tok.head.lower_ != "for" or tok.head.head.i == tok.head.i:
             return None
         noun = tok.head.head
+        if noun.pos_ in ("VERB", "AUX"):
+            # "announced its support on Monday for the sanctions": the parser hangs the "for"
+            # phrase on the verb past an adverbial; it is still its object noun's
+            noun = next((o for o in noun.children if o.dep_ in ("dobj", "obj") and o.pos_ == "NOUN"
+                         and o.i < tok.head.i), noun)
         if noun.pos_ != "NOUN" or self.match_noun(noun) is not None:
             return None
         forms = {tok.lemma_.lower(), tok.lower_, tok.lower_.removesuffix("s")}
@@ -2403,6 +2446,11 @@ class Extractor:
         by_token.update({c.trigger.i: c for c in cands})
         out = []
         for c in cands:
+            if c.trigger.dep_ == "advcl" and any(
+                    a.dep_ in _SUBJ or (a.dep_ == "mark" and a.lower_ in _TIME_REASON_MARKS)
+                    for a in c.trigger.children):
+                out.append(c)  # "postponed his visit after Tokyo expelled ...": no purpose clause
+                continue
             if c.trigger.dep_ in ("xcomp", "advcl") and not c.nominal:
                 gov = next((by_token[a.i] for a in c.trigger.ancestors if a.i in by_token), None)
                 # "began a hunger strike to protest X's decision": the purpose of a protest act
@@ -3733,6 +3781,50 @@ class Extractor:
             cand.modality_cue = "opposed"
             return
         cand.modality, cand.modality_cue = "negated", "opposed"
+
+    def _reason_clause_target(self, cand: Candidate) -> None:
+        """ "X cancelled his trip after Tokyo expelled two diplomats": an act done for a reason
+        (a pattern with needs_reason) with no target of its own is aimed at the doer of the
+        clause giving that reason (its own subject, or the "by" agent of a passive one)."""
+        if cand.nominal or cand.targets or not cand.pattern.needs_reason:
+            return
+        own = {m.actor.actor_id for m in cand.sources}
+        for clause in cand.trigger.children:
+            if clause.dep_ != "advcl" or not any(
+                    m.dep_ == "mark" and m.lower_ in self.lex.reason_marks for m in clause.children):
+                continue
+            doer = self.subject_token(clause)
+            if doer is None or not (doer.head.i == clause.i or doer.head.head.i == clause.i):
+                continue  # (an inherited subject is the act's own doer)
+            found = [m for m in self.conj_actors(doer) if m.actor.actor_id not in own]
+            if found:
+                cand.targets = found
+                return
+
+    def _refused_act(self, cand: Candidate) -> None:
+        """ "condemned China's refusal to cooperate", "X's unwillingness to meet Y": the
+        infinitive of a noun of refusing (``roles.yaml`` refusal_nouns) is not done. A
+        cooperative act (CAMEO roots 03-08) refused by a named owner is that owner's rejection
+        of it (the ``reject`` complement map), as "China refused to cooperate" is; any other
+        refused act is negated."""
+        tok = cand.trigger
+        noun = tok.head
+        if (cand.nominal or tok.dep_ != "acl" or noun.i == tok.i
+                or not any(c.tag_ == "TO" for c in tok.children)
+                or noun.lemma_.lower() not in self._roles_words("refusal_nouns")):
+            return
+        poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+        owner = (self.conj_actors(poss) or (self._possessive_antecedent(poss, noun) if poss.pos_ == "PRON" else [])
+                 ) if poss is not None else []
+        if owner and cand.root in ("03", "04", "05", "06", "07", "08"):
+            own = {m.actor.actor_id for m in owner}
+            cand.code = self.lex.map_complement("reject", cand.code)
+            cand.sources = owner
+            cand.targets = [t for t in cand.targets if t.actor.actor_id not in own]
+            cand.pairwise = False
+            cand.modality, cand.modality_cue = "asserted", "refusal"
+            return
+        cand.modality, cand.modality_cue = "negated", "refusal"
 
     def _negated_refusal(self, cand: Candidate) -> None:
         """ "would not provide support", "will not meet": a stated refusal is a REJECT event."""
