@@ -113,6 +113,9 @@ ABSENT = [
     ("Putin postponed his trip to Japan due to illness.", "160", None),
     ("Putin postponed his visit to Japan after the typhoon.", "160", None),
     ("Putin postponed his visit to Japan because the weather was bad.", "160", None),
+    # a reason clause about the doer himself is no protest
+    ("Putin cancelled his visit to Japan after he fell ill.", "160", None),
+    ("Putin postponed his trip to Japan because he was busy with the election.", "160", None),
     # "calling" talks something is no halt of them
     ("Lavrov called the talks with Kishida useful.", "164", None),
 ]

@@ -182,9 +182,9 @@ def clause_modality(anchors: list, lex: PatternSet, *, nominal: bool = False,
         # "cancelled / called off her visit": it will not happen; "postponed the summit until
         # May": it is still to come
         verb = trigger.head
+        # phrasal governors count with their particle: "called off", "put off"
         forms = set(lemma_forms(verb))
-        if "call" in forms and any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children):
-            forms.add("call off")
+        forms |= {f"{f} {c.lower_}" for f in tuple(forms) for c in verb.children if c.dep_ == "prt"}
         hit = forms & m.get("cancelling_governors", frozenset())
         if hit:
             return "negated", min(hit)
@@ -623,18 +623,34 @@ class Evaluation:
     owners: tuple
 
 
-def _act_owners(noun) -> tuple:
+#: Participles naming where an act comes from: "the threats coming (emanating) from X".
+_SOURCE_PARTICIPLES = frozenset({"come", "emanate", "originate", "issue"})
+
+
+def _pobjs(prep) -> list:
+    return [p for pobj in prep.children if pobj.dep_ == "pobj" for p in (pobj, *pobj.conjuncts)]
+
+
+def _act_owners(noun, lex: PatternSet | None = None) -> tuple:
     """Tokens naming whose act a noun is: its possessor ("Japan's decision"), a proper-noun
-    compound ("the Tokyo decision"), a nationality adjective ("the Russian move") or its "by"
-    agent ("the deployment by Japan"); coordinated owners count alike."""
+    compound ("the Tokyo decision"), a nationality adjective ("the Russian move"), its "by"
+    agent ("the deployment by Japan") or where it comes from ("the threats (coming) from
+    Japan"; a bare "from" not for a noun whose pattern takes its target there: "the withdrawal
+    from X"); coordinated owners count alike."""
     found = []
+    from_target = lex is not None and any(
+        "from" in p.target for p in lex.nouns.get(noun.lemma_.lower(), ()))
     for c in noun.children:
         if c.dep_ == "poss" or (c.dep_ == "compound" and c.pos_ == "PROPN") or (
                 c.dep_ == "amod" and (c.ent_type_ == "NORP" or c.pos_ == "PROPN")):
             found.extend([c, *c.conjuncts])
-        elif c.dep_ == "prep" and c.lower_ == "by":
-            found.extend(p for pobj in c.children if pobj.dep_ == "pobj"
-                         for p in (pobj, *pobj.conjuncts))
+        elif c.dep_ == "prep" and (c.lower_ == "by" or (c.lower_ == "from" and lex is not None
+                                                          and not from_target)):
+            found.extend(_pobjs(c))
+        elif (c.dep_ == "acl" and lex is not None and c.tag_ in ("VBG", "VBN")
+              and set(lemma_forms(c)) & _SOURCE_PARTICIPLES):
+            found.extend(p for g in c.children if g.dep_ == "prep" and g.lower_ == "from"
+                         for p in _pobjs(g))
     return tuple(found)
 
 
@@ -648,7 +664,13 @@ def evaluation(verb, lex: PatternSet) -> Evaluation | None:
       Y: possessor, proper-noun compound, nationality adjective or "by" agent);
     * an extraposed clause: "X said it was unacceptable that Y joined the sanctions" (the
       owner is the clause's subject);
-    * an object predicate of ``evaluating_verbs``: "X called Y's move unacceptable".
+    * an object predicate of ``evaluating_verbs``: "X called Y's move unacceptable", also when
+      parsed as a small clause ("X found Y's position unacceptable": the act the adjective's
+      subject).
+
+    A that-clause coordinated with an earlier one counts alike ("X said that talks would go on
+    and that Y's statements were outrageous"); the owner may also be named by "(coming) from"
+    ("the threats coming from Y").
 
     The act's owners may name nobody the extractor knows; it decides whether they are actors.
     A negated predicate ("was not acceptable" is no adjective of the list; "was not
@@ -672,15 +694,30 @@ def evaluation(verb, lex: PatternSet) -> Evaluation | None:
         adjs = [c for c in verb.children if c.dep_ in ("oprd", "xcomp", "ccomp", "acomp")
                 and c.pos_ == "ADJ" and c.lemma_.lower() in preds]
         if len(objects) == 1 and adjs and is_act(objects[0]) and not negated(verb):
-            owners = _act_owners(objects[0])
+            owners = _act_owners(objects[0], lex)
             if owners:
                 return Evaluation(preds[adjs[0].lemma_.lower()], adjs[0], objects[0], owners)
+        if not objects and not negated(verb):
+            # "X found Y's position unacceptable", parsed as a small clause: the act is the
+            # subject of the adjective complementing the verb
+            for adj in verb.children:
+                if not (adj.dep_ in ("ccomp", "xcomp", "oprd") and adj.pos_ == "ADJ"
+                        and adj.lemma_.lower() in preds and not negated(adj)):
+                    continue
+                subjects = [c for c in adj.children if c.dep_ in ("nsubj", "nsubjpass")]
+                if len(subjects) == 1 and is_act(subjects[0]):
+                    owners = _act_owners(subjects[0], lex)
+                    if owners:
+                        return Evaluation(preds[adj.lemma_.lower()], adj, subjects[0], owners)
     speech = forms & lex.speech_verbs or any(
         p.speech for form in forms for p in lex.verbs.get(form, ()))
     if not speech:
         return None
-    for clause in verb.children:
-        if clause.dep_ != "ccomp" or clause.lemma_.lower() != "be" or negated(clause):
+    # "X said that talks would go on and that Y's statements were outrageous": a that-clause
+    # coordinated with an earlier one is reported alike
+    clauses = [q for c in verb.children if c.dep_ == "ccomp" for q in (c, *c.conjuncts)]
+    for clause in clauses:
+        if clause.lemma_.lower() != "be" or negated(clause):
             continue
         adjs = [c for c in clause.children if c.dep_ == "acomp" and c.lemma_.lower() in preds
                 and not negated(c)]
@@ -698,7 +735,7 @@ def evaluation(verb, lex: PatternSet) -> Evaluation | None:
                     return Evaluation(code, adjs[0], act, owners)
             continue
         if is_act(subj):
-            owners = _act_owners(subj)
+            owners = _act_owners(subj, lex)
             if owners:
                 return Evaluation(code, adjs[0], subj, owners)
     return None
@@ -721,9 +758,10 @@ def protest_reason(verb, lex: PatternSet, actor_at: Any) -> str | None:
     remarks", "over Crimea"), or a clause whose verb is an event verb of the patterns or whose
     subject is an actor ("because Russia deployed missiles"). "Because of the weather" or
     "due to illness" gives a reason that is no protest. ``actor_at(tok)`` returns the actor a
-    token names, else None."""
+    token names, else None. A reason preposition the parser hangs on the verb's direct object
+    counts alike (:func:`reason_heads`)."""
     marks = lex.reason_marks
-    for c in verb.children:
+    for c in reason_heads(verb, marks):
         low = c.lower_
         if c.dep_ == "prep" and low == "in":
             for p in c.children:
@@ -741,9 +779,22 @@ def protest_reason(verb, lex: PatternSet, actor_at: Any) -> str | None:
             return low
         if c.dep_ == "advcl":
             mark = next((m.lower_ for m in c.children if m.dep_ == "mark" and m.lower_ in marks), None)
-            if mark is not None and _protest_clause(c, lex, actor_at):
+            if mark is not None and _protest_clause(c, lex, actor_at, _doers(verb, actor_at)):
                 return mark
     return None
+
+
+def reason_heads(verb, marks: Iterable[str]) -> list:
+    """The children of ``verb`` that may state its reason, and the reason prepositions the
+    parser hangs on its direct object instead ("cancelled his trip over the row with X",
+    "... his visit in protest at Y": a preposition of ``marks``, "because" or "in")."""
+    marks = set(marks)
+    out = list(verb.children)
+    for obj in verb.children:
+        if obj.dep_ in ("dobj", "obj"):
+            out += [c for c in obj.children if c.dep_ == "prep" and c.i > obj.i
+                    and (c.lower_ in marks or c.lower_ in ("because", "in"))]
+    return out
 
 
 def _reason_objects(prep) -> list:
@@ -771,10 +822,18 @@ def _protest_noun(noun, lex: PatternSet, actor_at: Any) -> bool:
         for p in c.children if p.dep_ == "pobj")
 
 
-def _protest_clause(clause, lex: PatternSet, actor_at: Any) -> bool:
-    """Whether a reason clause tells an act: an event verb of the patterns, or an actor or a
-    protest noun as its subject ("because Russia deployed missiles", "after the coup was
-    declared")."""
+def _doers(verb, actor_at: Any) -> set:
+    """The actors named as the subject of ``verb``."""
+    return {actor_at(c) for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")} - {None}
+
+
+def _protest_clause(clause, lex: PatternSet, actor_at: Any, doers: set = frozenset()) -> bool:
+    """Whether a reason clause tells an act of another actor: an event verb of the patterns, or
+    an actor or a protest noun as its subject ("because Russia deployed missiles", "after the
+    coup was declared"); not when its subject is the doer himself ("cancelled his trip after
+    he fell ill")."""
+    if doers and _doers(clause, actor_at) & doers:
+        return False
     if set(lemma_forms(clause)) & set(lex.verbs) and clause.lemma_.lower() not in ("be", "have"):
         return True
     return any(c.dep_ in ("nsubj", "nsubjpass") and (
