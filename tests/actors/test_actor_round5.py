@@ -4,6 +4,7 @@ them and every list added in later rounds (errors name the file)."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -35,10 +36,16 @@ def test_round5_lists_do_not_mix_meanings(db):
     assert "invitation" not in db.roles["commitment_nouns"]
 
 
-@pytest.mark.parametrize("key", ["mutual_objects", "commitment_nouns", "transfer_verbs", "force_nouns",
-                                 "dispute_nouns", "undergoing_verbs", "troop_nouns", "journey_verbs",
-                                 "quote_verbs", "bilateral_instruments", "allegation_modifiers",
-                                 "adherence_verbs", "partitive_heads", "opposition_words"])
+#: Every roles.yaml word list added since round 5: the loader requires each, in lower case.
+LATER_WORD_LISTS = [
+    "mutual_objects", "commitment_nouns", "transfer_verbs", "force_nouns", "dispute_nouns",
+    "undergoing_verbs", "troop_nouns", "journey_verbs", "quote_verbs", "bilateral_instruments",
+    "allegation_modifiers", "adherence_verbs", "partitive_heads", "opposition_words",
+    "refusal_nouns", "decision_nouns",
+]
+
+
+@pytest.mark.parametrize("key", LATER_WORD_LISTS)
 def test_role_word_lists_are_required(key):
     assert key in ROLE_WORD_LISTS
     text = (Path(detente.__file__).parent / "data" / "actors" / "roles.yaml").read_text(encoding="utf-8")
@@ -47,6 +54,17 @@ def test_role_word_lists_are_required(key):
         load_roles(text.replace(f"\n{key}:", f"\n{key}_x:", 1), "roles.yaml")
     assert f"missing word list {key!r}" in str(err.value)
     assert err.value.file == "roles.yaml"
+
+
+@pytest.mark.parametrize("key", LATER_WORD_LISTS)
+def test_role_word_lists_must_be_lower_case(key):
+    text = (Path(detente.__file__).parent / "data" / "actors" / "roles.yaml").read_text(encoding="utf-8")
+    first = re.search(rf"\n{key}: \[\s*\"?([a-z])", text)
+    assert first is not None, f"{key}: no list written inline"
+    spoiled = text[:first.start(1)] + first.group(1).upper() + text[first.end(1):]
+    with pytest.raises(ConfigError) as err:
+        load_roles(spoiled, "roles.yaml")
+    assert key in str(err.value) and err.value.line is not None
 
 
 @pytest.mark.parametrize("name,claimant,party", [

@@ -8,14 +8,9 @@ for these tests."""
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 from actor_test_helpers import mention_for
-
-import detente
-from detente.actors.data import load_roles
-from detente.errors import ConfigError
 
 WHEN = dt.date(2016, 5, 3)
 
@@ -80,11 +75,3 @@ def test_round9_word_lists_are_data(db, key, required, excluded):
     assert isinstance(words, list) and required <= set(words)
     assert not excluded & set(words)
     assert len(words) == len(set(words))
-
-
-def test_round9_word_lists_must_be_lower_case():
-    text = (Path(detente.__file__).parent / "data" / "actors" / "roles.yaml").read_text(encoding="utf-8")
-    with pytest.raises(ConfigError) as err:
-        load_roles(text.replace("allegation_modifiers: [alleged,", "allegation_modifiers: [Alleged,", 1),
-                   "roles.yaml")
-    assert "allegation_modifiers" in str(err.value) and err.value.line is not None
