@@ -193,6 +193,8 @@ _ACCOMPANYING = {"during", "on"}
 #: Words opening a clause of time or reason, never of purpose ("after Y expelled ...").
 _TIME_REASON_MARKS = frozenset({"after", "before", "when", "because", "since", "as", "while", "once",
                                 "until", "although", "though", "if", "unless", "whereas"})
+#: CAMEO roots of cooperation (verbal and material): what a refusal or opposition rejects.
+_COOPERATIVE_ROOTS = ("03", "04", "05", "06", "07", "08")
 #: Further word lists (verbs that never carry an event noun, place nouns, body nouns, heads of
 #: counted groups, nouns and verbs of departure, domestic measures, group heads, pressure nouns)
 #: are data: ``data/actors/roles.yaml`` (see :meth:`Extractor._roles_words`).
@@ -3772,15 +3774,20 @@ class Extractor:
                 node = node.head
             subj = self.subject_token(node) if node.pos_ in ("VERB", "AUX") else None
             opposer = self.conj_actors(subj) if subj is not None else []
-        if opposer and cand.root in ("03", "04", "05", "06", "07", "08"):
-            own = {m.actor.actor_id for m in opposer}
-            cand.code = self.lex.map_complement("reject", cand.code)
-            cand.sources = opposer
-            cand.targets = [t for t in cand.targets if t.actor.actor_id not in own]
-            cand.pairwise = False
+        if opposer and cand.root in _COOPERATIVE_ROOTS:
+            self._as_rejection(cand, opposer)
             cand.modality_cue = "opposed"
             return
         cand.modality, cand.modality_cue = "negated", "opposed"
+
+    def _as_rejection(self, cand: Candidate, owners: list) -> None:
+        """Make ``cand`` the rejection of its cooperative act by ``owners`` (the ``reject``
+        complement map), aimed at its other parties."""
+        own = {m.actor.actor_id for m in owners}
+        cand.code = self.lex.map_complement("reject", cand.code)
+        cand.sources = owners
+        cand.targets = [t for t in cand.targets if t.actor.actor_id not in own]
+        cand.pairwise = False
 
     def _reason_clause_target(self, cand: Candidate) -> None:
         """ "X cancelled his trip after Tokyo expelled two diplomats": an act done for a reason
@@ -3816,19 +3823,15 @@ class Extractor:
         poss = next((c for c in noun.children if c.dep_ == "poss"), None)
         owner = (self.conj_actors(poss) or (self._possessive_antecedent(poss, noun) if poss.pos_ == "PRON" else [])
                  ) if poss is not None else []
-        if owner and cand.root in ("03", "04", "05", "06", "07", "08"):
-            own = {m.actor.actor_id for m in owner}
-            cand.code = self.lex.map_complement("reject", cand.code)
-            cand.sources = owner
-            cand.targets = [t for t in cand.targets if t.actor.actor_id not in own]
-            cand.pairwise = False
+        if owner and cand.root in _COOPERATIVE_ROOTS:
+            self._as_rejection(cand, owner)
             cand.modality, cand.modality_cue = "asserted", "refusal"
             return
         cand.modality, cand.modality_cue = "negated", "refusal"
 
     def _negated_refusal(self, cand: Candidate) -> None:
         """ "would not provide support", "will not meet": a stated refusal is a REJECT event."""
-        if cand.modality != "negated" or cand.root not in ("03", "04", "05", "06", "07", "08"):
+        if cand.modality != "negated" or cand.root not in _COOPERATIVE_ROOTS:
             return
         aux = {c.lower_ for t in cand.anchors for c in t.children if c.dep_ == "aux"}
         if aux & {"will", "would", "wo", "'ll", "shall"}:
