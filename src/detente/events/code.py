@@ -1091,15 +1091,14 @@ def _remention(cand: Candidate, doc, dated: list[_Dated], published: dt.date | N
     if also:
         # "Xi also attended the ceremony": the same act towards the same country as an
         # earlier dated one, whoever the doer
-        for d in reversed(dated):
-            if d.code == cand.code and any(t is not None and t.actor.country == d.target_country
-                                           for _s, t in _pairs(cand, doc)):
-                return d
+        prior = _same_act_before(cand, doc, dated, same_source=False)
+        if prior is not None:
+            return prior
     if planned:
         dated = [d for d in dated if d.dated[2] > published]
     elif verbal and (cand.modality != "asserted" or _tense(cand) != "past"):
         return None
-    elif verbal and any(m.actor.kind != "person" for m in (*cand.sources, *cand.targets)):
+    elif verbal and {m.actor.kind for m in (*cand.sources, *cand.targets)} - {"person"}:
         if any(m.actor.kind == "person" for m in (*cand.sources, *cand.targets)):
             return None  # "General X visited Tokyo": a person's act is his own occasion
         # "Two years ago Tokyo announced it would support the sanctions on Moscow ... the
@@ -1108,12 +1107,7 @@ def _remention(cand: Candidate, doc, dated: list[_Dated], published: dt.date | N
         if any(c.dep_ in ("advmod", "npadvmod") and (c.lower_ in _AGAIN or " ".join(
                 t.lower_ for t in c.subtree) in _AGAIN) for c in cand.trigger.children):
             return None
-        for d in reversed(dated):
-            if d.code == cand.code and any(
-                    s is not None and t is not None and s.actor.country == d.source_country
-                    and t.actor.country == d.target_country for s, t in _pairs(cand, doc)):
-                return d
-        return None
+        return _same_act_before(cand, doc, dated, same_source=True)
     elif verbal and cand.nominal:
         return None
     pairs = [(s, t) for s, t in _pairs(cand, doc)
@@ -1135,6 +1129,19 @@ def _remention(cand: Candidate, doc, dated: list[_Dated], published: dt.date | N
         for d in reversed(derived):
             if d.root == cand.code[:2] and any(tests[0](s, t, d) for s, t in pairs):
                 return d
+    return None
+
+
+def _same_act_before(cand: Candidate, doc, dated: list[_Dated], *, same_source: bool
+                     ) -> _Dated | None:
+    """The latest earlier dated event of the very same code (full CAMEO code) towards the
+    country of one of ``cand``'s targets, and with ``same_source`` from its doer's country."""
+    for d in reversed(dated):
+        if d.code == cand.code and any(
+                t is not None and t.actor.country == d.target_country
+                and (not same_source or s is not None and s.actor.country == d.source_country)
+                for s, t in _pairs(cand, doc)):
+            return d
     return None
 
 
