@@ -16,7 +16,7 @@ from .patterns import Pattern, PatternSet, load_patterns
 
 #: Version of the event coder; stored with every event. Keep the pattern-file version in sync
 #: (tests check it): bump it whenever extraction rules or patterns change what is coded.
-CODER_VERSION = "detente-events 0.3.8 (patterns 2026.11.9)"
+CODER_VERSION = "detente-events 0.3.9 (patterns 2026.11.10)"
 
 __all__ = [
     "CODER_VERSION",

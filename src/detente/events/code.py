@@ -75,6 +75,7 @@ from .modality import (
     contact_clause,
     counted_occasions,
     figurative_use,
+    in_describing_clause,
     inference_cue,
     lemma_forms,
     negated_span,
@@ -292,8 +293,13 @@ class _TimexAttacher:
         return None
 
     def breaks(self, sent) -> bool:
-        """Whether the sentence has a time expression of its own (noun modifiers aside)."""
-        return any(attached != -1 for _tx, attached, _root in self.by_sentence.get(sent.start, []))
+        """Whether the sentence has a time expression of its own (noun modifiers aside, and a
+        date told only inside a clause describing a noun: "..., which the leaders confirmed
+        during X's visit in December 2016", which neither starts an episode nor ends one)."""
+        doc = sent.doc
+        return any(attached != -1 and not (attached is not None and attached >= 0
+                                            and _describing_clause(doc[attached]))
+                   for _tx, attached, _root in self.by_sentence.get(sent.start, []))
 
 
 #: Prepositions of the date a postponed event was moved to ("postponed it to / until May").
@@ -316,20 +322,17 @@ def _absolute_clause(doc, index: int | None) -> bool:
                     for c in verb.children))
 
 
+#: Participle tags of a clause describing a noun, for dating: a gerund too ("the forum
+#: gathering leaders in May").
+_DESCRIBING_PARTICIPLES = frozenset({"VBN", "VBG"})
+
+
 def _describing_clause(tok) -> bool:
     """Whether ``tok`` lies inside a clause describing a noun: a relative clause ("the plan
     that he had proposed ...", "..., which the leaders confirmed during ...") or a participle
     ("the sanctions imposed in 2014"); not an infinitive naming an act ("the decision to
-    deploy ...")."""
-    node = tok
-    for _ in range(30):
-        if node.dep_ == "relcl" or node.dep_ == "acl" and node.tag_ in ("VBN", "VBG") and not any(
-                c.tag_ == "TO" for c in node.children):  # ("the topics to be discussed")
-            return True
-        if node.head.i == node.i:
-            return False
-        node = node.head
-    return False
+    deploy ..."). See :func:`detente.events.modality.in_describing_clause`."""
+    return in_describing_clause(tok, _DESCRIBING_PARTICIPLES)
 
 
 def _embedded_date(doc, tx: TimeExpression, cand: Candidate) -> bool:
@@ -425,6 +428,14 @@ def _tense(cand: Candidate, *, sentence: bool = True) -> str:
     aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     if cand.modality == "planned" or aux & {"will", "'ll", "shall"}:
         return "future"
+    if (cand.modality == "asserted" and verb.tag_ == "VB" and "to" in aux and verb.dep_ == "xcomp"
+            and verb.head.pos_ in ("VERB", "AUX")):
+        # "were forced to join the sanctions", "managed to sign": an asserted infinitive
+        # complement happened when its governor did
+        verb = verb.head
+        aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+        if aux & {"will", "'ll", "shall"}:
+            return "future"
     if verb.tag_ == "VBD" or aux & {"was", "were", "did", "had"}:
         return "past"
     return "other"
@@ -1204,6 +1215,66 @@ def _adjunct_event(cand: Candidate, lex: PatternSet, dated: list[_Dated], actor_
     return None
 
 
+#: Prepositions placing an act at or right after an occasion ("signed after the talks",
+#: "following the summit", "during the visit").
+_OCCASION_PREPS = frozenset({"after", "following", "during", "at"})
+#: ... of which those placing it after the occasion: only a meeting, talks or a visit (CAMEO 04)
+#: is an occasion whose follow-up acts share its date.
+_AFTER_OCCASION = frozenset({"after", "following"})
+
+
+def _occasion_noun(cand: Candidate, lex: PatternSet):
+    """The event noun a verbal act places itself at or right after through a phrase on its own
+    clause ("eleven accords were signed after the talks", "following the summit, documents
+    were signed", "during the visit"), else None. After ("after", "following") only a
+    meeting, talks or a visit (a noun pattern of CAMEO 04): "imposed sanctions after the
+    annexation" is a later reaction, not the same occasion."""
+    if cand.nominal:
+        return None
+    for anchor in cand.anchors:
+        for c in anchor.children:
+            if c.lower_ not in _OCCASION_PREPS:
+                continue
+            if c.dep_ == "prep":
+                objects = [p for p in c.children if p.dep_ == "pobj"]
+            elif c.dep_ in ("advcl", "acl") and c.lemma_.lower() == "follow":
+                objects = [p for p in c.children if p.dep_ in ("dobj", "obj")]  # "following X"
+            else:
+                continue
+            for p in objects:
+                patterns = lex.nouns.get(p.lemma_.lower(), ()) if p.pos_ == "NOUN" else ()
+                if not patterns:
+                    continue
+                if c.lower_ in _AFTER_OCCASION and not any(q.code.startswith("04") for q in patterns):
+                    # "imposed sanctions after the annexation": a reaction, maybe months
+                    # later; only a meeting, talks or a visit is an occasion acts follow on
+                    continue
+                return p
+    return None
+
+
+def _occasion_before(cand: Candidate, noun, lex: PatternSet, dated: list[_Dated],
+                     derived: list[_Dated], published: dt.date | None) -> _Dated | None:
+    """The earlier dated event a bare definite occasion noun re-mentions ("On March 3 the
+    leaders of X and Y met. ... Accords were signed by X and Y after the talks"): an event of
+    the noun's root between the very countries the act is between, the latest one the text
+    dates (else one dated by context). None when the noun names actors of its own (it is then
+    an event of its own) or the act has no two countries."""
+    if not _definite(noun) or any(c.dep_ in ("poss", "compound", "amod", "prep") and c.lower_ not in _DEFINITE
+                                  for c in noun.children):
+        return None
+    countries = _countries(cand)
+    if len(countries) != 2:
+        return None
+    roots = {p.code[:2] for p in lex.nouns.get(noun.lemma_.lower(), ())}
+    for pool in (dated, derived):
+        for d in reversed(pool):
+            if (d.root in roots and {d.source_country, d.target_country} == countries
+                    and (published is None or d.dated[2] <= published)):
+                return d
+    return None
+
+
 def _visit_occasion(cand: Candidate, dated: list[_Dated], when: dt.date | None, db: ActorDB
                     ) -> _Dated | None:
     """The earlier dated visit during which an undated past meeting took place: the same
@@ -1441,6 +1512,9 @@ def extract_events(doc, *, doc_id: str, file: str, publication_date: dt.date | N
         if paragraphs[s_index] != (paragraphs[s_index - 1] if s_index else -1):
             context = None
         explicit: list[tuple[TimeExpression, Candidate]] = []
+        # past events re-mentioning an event the text dates ("Their talks showcased ..."):
+        # without a new time expression they carry that event's episode on
+        retold: list[tuple[TimeExpression, Candidate]] = []
         dated_here: list[tuple[set[str], str, bool, TimeExpression, tuple]] = []
         sibling: dict[int, tuple] = {}  # trigger index -> (timex, date, basis, candidate)
         # a coordinated act is dated after its first conjunct ("discussed X and agreed Y"),
@@ -1449,8 +1523,11 @@ def extract_events(doc, *, doc_id: str, file: str, publication_date: dt.date | N
         first_out, owner = len(out), []
         # ... and an acceptance after what it accepts ("accepted the invitation to attend the
         # ceremony on Friday": the attending dates the accepting)
+        # ... and an act at or after an occasion after the occasion ("accords were signed
+        # after the talks between X and Y": the talks date the signing)
         for cand in sorted(cands, key=lambda c: (_conjunct(c) is not None,
-                                                 _accepted_clause(c, lex) is not None)):
+                                                 _accepted_clause(c, lex) is not None,
+                                                 _occasion_noun(c, lex) is not None)):
             if cand.pattern.elided_target and not cand.targets and not cand.pairwise:
                 for s_prev, prev in reversed(recent):
                     if s_index - s_prev > 2:
@@ -1540,6 +1617,8 @@ def extract_events(doc, *, doc_id: str, file: str, publication_date: dt.date | N
                         _tense(cand, sentence=False), prior.dated, publication_date)):
                     tx, dated, basis, context_used = prior.tx, prior.dated, "context", True
                     attached = cand.nominal  # the re-mentioned event's own date
+                    if any(prior is d for d in dated_events):
+                        retold.append((prior.tx, cand))
             if tx is None and cand.modality == "asserted" and undated is None:
                 prior = (_adjunct_event(cand, lex, dated_events, doer_at)
                          or _visit_occasion(cand, dated_events, publication_date, db))
@@ -1550,6 +1629,20 @@ def extract_events(doc, *, doc_id: str, file: str, publication_date: dt.date | N
                         monday = dated[2] - dt.timedelta(days=dated[2].isoweekday() - 1)
                         dated = (monday.isoformat(), "week", monday)
                     tx, basis, context_used = prior.tx, "context", True
+            occasion = (_occasion_noun(cand, lex) if tx is None and undated is None
+                        and cand.modality == "asserted" and tense == "past" else None)
+            if occasion is not None:
+                # "eleven accords were signed after the talks": an act placed at or right after
+                # an occasion the text dates (an event of this sentence, else a bare definite
+                # re-mention of an earlier one between the same countries) takes its date
+                if occasion.i in sibling:
+                    tx, dated = sibling[occasion.i][0], sibling[occasion.i][1]
+                    basis, context_used = "context", True
+                else:
+                    prior = _occasion_before(cand, occasion, lex, dated_events, derived_events,
+                                             publication_date)
+                    if prior is not None:
+                        tx, dated, basis, context_used = prior.tx, prior.dated, "context", True
             if (tx is None and undated is None and previous is not None
                     and previous[0] == s_index - 1 and paragraphs[s_index - 1] == paragraphs[s_index]
                     and cand.modality in ("asserted", "negated", "planned")
@@ -1678,6 +1771,12 @@ def extract_events(doc, *, doc_id: str, file: str, publication_date: dt.date | N
         episode_tx = explicit[-1][0] if explicit else None
         episode = [c for t, c in explicit if t is episode_tx and _tense(c) == "past"
                    and (not c.nominal or _tense(c, sentence=False) == "past")]
+        if not explicit and retold and not attacher.breaks(sent):
+            # "On May 26 the leaders held talks. ... (new paragraph) Their talks showcased ...
+            # He even suggested to Y ...": a past re-mention of a dated event resumes its episode
+            episode_tx = retold[-1][0]
+            episode = [c for t, c in retold if t is episode_tx and _tense(c) == "past"
+                       and c.modality == "asserted"]
         if episode and episode_tx.mod in (None, "APPROX", "START", "END", "MID"):
             context = _Context(paragraphs[s_index], episode_tx,
                                set().union(*(_participants(c) for c in episode)),

@@ -68,7 +68,7 @@ def _wish_governor(tok, m: dict, stop: set[str]):
     prev = tok
     for g in tok.ancestors:
         forms = set(lemma_forms(g)) if g.pos_ in ("VERB", "AUX") else {g.lemma_.lower()}
-        if forms & stop or _presupposed(prev):
+        if forms & stop or describes_noun(prev):
             # "hopes to end the isolation imposed by X's sanctions": a relative or participle
             # clause of a noun states a fact, not the wish
             return None
@@ -90,12 +90,26 @@ def _wish_governor(tok, m: dict, stop: set[str]):
     return None
 
 
-def _presupposed(tok) -> bool:
-    """True when ``tok`` heads a relative clause or a participle modifying a noun ("the islands
-    which X seized", "the isolation imposed by X"): its content is stated as a fact."""
-    if tok.dep_ == "relcl":
-        return not any(c.tag_ == "TO" for c in tok.children)
-    return tok.dep_ == "acl" and tok.tag_ in ("VBN", "VBD") and not any(c.tag_ == "TO" for c in tok.children)
+#: Participle tags of a clause stating a fact about a noun, for modality ("the isolation
+#: imposed by X": the parser tags some of these past participles VBD).
+FACT_PARTICIPLES = frozenset({"VBN", "VBD"})
+
+
+def describes_noun(tok, participles: Iterable[str] = FACT_PARTICIPLES) -> bool:
+    """True when ``tok`` heads a clause describing a noun: a relative clause ("the islands which
+    X seized", "the plan that he had proposed") or a participle modifying a noun whose tag is
+    one of ``participles`` ("the isolation imposed by X"); never an infinitive naming an act
+    ("the decision to deploy", "the topics to be discussed"). What such a clause tells is
+    stated as a fact about the noun."""
+    if any(c.tag_ == "TO" for c in tok.children):
+        return False
+    return tok.dep_ == "relcl" or (tok.dep_ == "acl" and tok.tag_ in participles)
+
+
+def in_describing_clause(tok, participles: Iterable[str] = FACT_PARTICIPLES) -> bool:
+    """Whether ``tok`` or a clause above it describes a noun (:func:`describes_noun`)."""
+    participles = frozenset(participles)
+    return any(describes_noun(node, participles) for node in (tok, *tok.ancestors))
 
 
 def _proposal_noun(tok, chain: list, m: dict) -> str | None:
@@ -105,7 +119,7 @@ def _proposal_noun(tok, chain: list, m: dict) -> str | None:
     nouns = m.get("proposal_nouns", frozenset())
     prev = tok
     for g in chain:
-        if g.pos_ in ("NOUN", "PROPN") and g.lemma_.lower() in nouns and not _presupposed(prev) and not any(
+        if g.pos_ in ("NOUN", "PROPN") and g.lemma_.lower() in nouns and not describes_noun(prev) and not any(
                 c.dep_ in ("nsubj", "dobj", "nsubjpass") and c.lower_ in ("which", "who", "whom")
                 for c in prev.children):
             return g.lemma_.lower()
@@ -240,6 +254,11 @@ def clause_modality(anchors: list, lex: PatternSet, *, nominal: bool = False,
         # "accepted Putin's invitation to attend": the attending is as real as the accepting
         mod, cue = clause_modality([accepted], lex, speech_stop=speech_stop)
         return mod, cue or "accepted"
+    intent = _intent_noun(anchors, m)
+    if intent is not None:
+        # "Argentina's intention (commitment, readiness) to withdraw": its doer means to do it,
+        # as "intends to" (planned; cooperation so planned is coded as the intent, CAMEO 03)
+        return "planned", "intend"
     if (infinitive and trigger.head.pos_ in ("NOUN", "PROPN")
             and trigger.head.lemma_.lower() not in m["planned_governors"]):
         return "proposed", "to"
@@ -277,7 +296,7 @@ def clause_modality(anchors: list, lex: PatternSet, *, nominal: bool = False,
         return "planned", trigger.lemma_.lower()
     prev = anchors[-1]
     for g in chain:
-        if _presupposed(prev) and prev.head.i == g.i:
+        if describes_noun(prev) and prev.head.i == g.i:
             # "the pledge which they had made during X's visit": a relative clause on a noun
             # of planning states a fact, it is not the plan's content
             break
@@ -291,6 +310,18 @@ def clause_modality(anchors: list, lex: PatternSet, *, nominal: bool = False,
                 continue
             return "planned", lemma
     return "asserted", None
+
+
+def _intent_noun(anchors: list, m: dict):
+    """The noun of intent (``modality.intent_nouns``: "intention", "commitment", "readiness"
+    ...) whose to-infinitive is one of the event's clause heads, else None."""
+    nouns = m.get("intent_nouns", frozenset())
+    for tok in anchors:
+        head = tok.head
+        if (tok.dep_ in ("acl", "relcl", "xcomp") and head.i != tok.i and head.pos_ == "NOUN"
+                and head.lemma_.lower() in nouns and any(c.tag_ == "TO" for c in tok.children)):
+            return head
+    return None
 
 
 def _entry(tok, gov):
@@ -784,16 +815,26 @@ def protest_reason(verb, lex: PatternSet, actor_at: Any) -> str | None:
     return None
 
 
-def reason_heads(verb, marks: Iterable[str]) -> list:
+#: Prepositions of what a noun of talks is about ("held talks over the islands"): on such a
+#: noun they give no reason for the verb.
+_TOPIC_PREPS = frozenset({"over"})
+
+
+def reason_heads(verb, marks: Iterable[str], topic_objects: Iterable[str] = ()) -> list:
     """The children of ``verb`` that may state its reason, and the reason prepositions the
     parser hangs on its direct object instead ("cancelled his trip over the row with X",
-    "... his visit in protest at Y": a preposition of ``marks``, "because" or "in")."""
+    "... his visit in protest at Y": a preposition of ``marks``, "because" or "in"). On a
+    direct object whose lemma is one of ``topic_objects`` (nouns of talks: "broke off the
+    talks over the islands") an "over" phrase tells what it is about, not a reason."""
     marks = set(marks)
+    topics = set(topic_objects)
     out = list(verb.children)
     for obj in verb.children:
         if obj.dep_ in ("dobj", "obj"):
+            topical = obj.lemma_.lower() in topics
             out += [c for c in obj.children if c.dep_ == "prep" and c.i > obj.i
-                    and (c.lower_ in marks or c.lower_ in ("because", "in"))]
+                    and (c.lower_ in marks or c.lower_ in ("because", "in"))
+                    and not (topical and c.lower_ in _TOPIC_PREPS)]
     return out
 
 
