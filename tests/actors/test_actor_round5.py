@@ -41,7 +41,7 @@ LATER_WORD_LISTS = [
     "mutual_objects", "commitment_nouns", "transfer_verbs", "force_nouns", "dispute_nouns",
     "undergoing_verbs", "troop_nouns", "journey_verbs", "quote_verbs", "bilateral_instruments",
     "allegation_modifiers", "adherence_verbs", "partitive_heads", "opposition_words",
-    "refusal_nouns", "decision_nouns",
+    "refusal_nouns", "decision_nouns", "stance_nouns", "stance_carriers",
 ]
 
 

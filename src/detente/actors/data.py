@@ -805,7 +805,8 @@ ROLE_WORD_LISTS = ("event_nouns", "equipment_nouns", "domestic_measures", "group
                    "dispute_nouns", "undergoing_verbs", "troop_nouns", "journey_verbs", "quote_verbs",
                    "bilateral_instruments", "allegation_modifiers",
                    "adherence_verbs", "partitive_heads",
-                   "opposition_words", "refusal_nouns", "decision_nouns")
+                   "opposition_words", "refusal_nouns", "decision_nouns", "stance_nouns",
+                   "stance_carriers")
 
 
 def _key_line(text: str, key: str) -> int | None:

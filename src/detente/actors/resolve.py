@@ -59,7 +59,8 @@ Rules, in order of application (one pass over the text, then a pass for pronouns
    Korean army officers" -> KORMIL); a sector word before a generic noun names the sector
    ("police officer" -> COP, "intelligence officials" -> SPY); "<noun> in|from <state, city
    or region>" gives the state ("rebels in Chad" -> TCDREB, "a court in Nairobi" -> KENJUD,
-   "troops from Nepal" -> NPLMIL), except for people usually foreign where they are (troops,
+   "troops from Nepal" -> NPLMIL; "officials from A, B and C" -> a group of the three states'
+   governments), except for people usually foreign where they are (troops,
    refugees, journalists, delegations, embassies "in" a place) and for forces leaving a place
    ("the withdrawal of troops from Haiti"); a region names its state ("Darfur rebels" ->
    SDNREB); "<institution> of <person>" takes the person's state ("the military government
@@ -1552,6 +1553,16 @@ def _role_phrases(ctx: _Ctx) -> list[_Item]:
             if c is not None:
                 countries.append(c)
                 end = place_end
+                # "envoys from Chile, Peru, and Bolivia": each coordinated state
+                while end + 1 < len(doc) and doc[end].lower_ in {",", "and"}:
+                    k = end + 1
+                    if doc[end].text == "," and doc[k].lower_ == "and":
+                        k += 1
+                    c, place_end = _place_state_after(ctx, k)
+                    if c is None:
+                        break
+                    countries.append(c)
+                    end = place_end
         definite = s > 0 and doc[s - 1].lower_ == "the"
         if kind in {"inst", "group"} and not countries and org is None and \
                 not (kind == "inst" and definite):

@@ -154,7 +154,38 @@ For every sentence the extractor
    coordinated with a noun's infinitive ("X's refusal to cooperate and calling upon X to ...")
    the subject of the participle above it; and makes a joint act in the passive voice with no
    agent, placed at an occasion coded in the sentence ("following the talks between X and Y,
-   five agreements were signed"), the occasion's parties' act with each other.
+   five agreements were signed"), the occasion's parties' act with each other;
+16. codes a stance noun (``roles.yaml`` stance_nouns: "support", "backing", "opposition",
+   "approval", "endorsement") carried by a light verb, a verb of saying or a stance carrier
+   (``roles.yaml`` stance_carriers: "voiced its backing for the embargo on X", "declared its
+   opposition to X's move", "threw its support behind X") as the act of the verb it is made
+   from, done by its owner, else by the carrier's subject, its "for"/"to"/"of"/"behind" object
+   read as that verb's direct object; never takes a place as the partner of an act that needs
+   one named ("Speaking at a news conference in X, Y said ...": no meeting with X); takes a
+   name the parser made an object predicate, with no object beside it, as the object
+   ("reports that X called Prime Minister Y"), while a verb with both an object and an object
+   predicate names or judges and is no meeting or call ("called X a liar"); reads a past-tense
+   verb the parser hung on its object's name, modified by a date, in a sentence left without a
+   main verb ("X on Saturday hosted Prime Minister Y in ...") as the main verb; looks for the
+   target in what a counted object is of ("cancelled a number of meetings with X":
+   ``roles.yaml`` quantity_heads); prefers any state named in an object phrase to the doer's
+   own possessive pronoun ("agreed to reopen its border with X"); and dates a quoted "let's"
+   proposal by its verb of saying (and the clause that verb is an adjunct of), not by the time
+   the proposed act is to be done by ("Last Wednesday X went further, saying, 'Let's sign a
+   treaty by year's end'");
+17. gives a passive act of force with no "by" agent the state (or group) its "from" phrase names
+   as where it came from as doer ("a rocket was fired at X from Y", "shells were fired into X
+   from Z's territory", also hung on the passive subject or on a place aimed at: "fired at X's
+   villages from Y"), unless the pattern takes "from" for its target ("seized from X"), and a
+   target "it" in reported speech the speaker ("X said shells were launched at it from Y"); makes a
+   state reporting an act of force done to it by another (an uncoded verb of saying) accuse
+   that other of aggression (CAMEO 1123, pattern id ``victim-accusation``); gives a passive act
+   of force whose "by" agent names a thing the agent (else the "from" place) of a verb inside
+   that phrase ("shot down by a missile believed to have been fired by X", "attacked by drones
+   launched from Y"), with a lower confidence when hedged, the untargeted act of that verb
+   then being no event of its own; and matches a noun used only in the
+   plural by its written form when its lemma has no pattern ("expressed its thanks for X's
+   help").
 
 The result is a list of :class:`Candidate` per sentence; :mod:`detente.events.code` turns them
 into :class:`~detente.records.EventMention` records (dates, Goldstein, PLOVER, ids).
@@ -322,6 +353,8 @@ class Extractor:
         self._commentator_names: set[str] = set()
         self._sent_starts: list[int] | None = None
         self._attack_nouns_used: set[int] = set()  # attack nouns whose doer a passive verb took
+        # verbs inside a weapon agent ("a missile fired by X") whose doer a passive verb took
+        self._weapon_verbs_used: set[int] = set()
         self._roles_cache: dict[str, frozenset[str]] = {}
         #: accusations and criticism seen so far in the document: (doers, their targets' actor
         #: ids and countries), latest last, for a later denial that names no accuser
@@ -618,10 +651,24 @@ class Extractor:
             return True
         return verb.dep_ == "acl" and verb.tag_ == "VBN"
 
+    @staticmethod
+    def slipped_verb(tok) -> bool:
+        """ "Russian President X on Saturday hosted Japanese Prime Minister Y in ...", parsed
+        with the name "X" as the root of a sentence left without a main verb and the verb as a
+        modifier of its object's name: a past-tense verb (or participle) modifying a noun after it, itself
+        modified by a date ("on Saturday"), in a sentence whose root is a name or noun before
+        it, is the main verb; the root is its subject and the noun its object."""
+        root = tok.sent.root
+        return (tok.tag_ in ("VBD", "VBN") and tok.dep_ == "amod" and root.pos_ in ("NOUN", "PROPN")
+                and root.i < tok.i < tok.head.i and tok.head.pos_ in ("NOUN", "PROPN")
+                and any(c.dep_ == "npadvmod" and c.ent_type_ == "DATE" and c.i < tok.i for c in tok.children))
+
     def subject_token(self, verb, depth: int = 0):
         """The token naming the doer of ``verb`` (inherited through control and coordination)."""
         if depth > 6:
             return None
+        if self.slipped_verb(verb):
+            return verb.sent.root
         for c in verb.children:
             if c.dep_ in _SUBJ:
                 if c.lower_ in _RELATIVE and verb.dep_ == "relcl":
@@ -791,12 +838,22 @@ class Extractor:
     @staticmethod
     def objects(verb) -> list:
         objs = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+        if not objs and Extractor.slipped_verb(verb):
+            # "X on Saturday hosted Prime Minister Y": the name the verb modifies (see
+            # slipped_verb)
+            head = verb.head
+            while head.dep_ in ("compound", "flat") and head.head.i > head.i:
+                head = head.head
+            objs = [head]
         if not objs:
             # "seized up to 16 advisers": the parser hangs the counted object on "up to"
             for c in verb.children:
                 if c.dep_ == "prep" and c.lower_ == "to" and c.i > 0 and verb.doc[c.i - 1].lower_ == "up":
                     objs += [p for p in c.children if p.dep_ == "pobj"
                              and any(n.dep_ in ("nummod", "quantmod") for n in p.children)]
+            # "reports that X called Prime Minister Y": a name the parser took for an object
+            # predicate, with no object beside it, is the object
+            objs += [c for c in verb.children if c.dep_ == "oprd" and c.pos_ == "PROPN" and c.i > verb.i]
         out = []
         for o in objs:
             # "the islands which the Soviet Union seized": the relative's antecedent
@@ -817,7 +874,7 @@ class Extractor:
             and any(x.dep_ in ("xcomp", "ccomp") and x.i < c.i for x in verb.children))]
         if objs or verb.pos_ not in ("VERB", "AUX"):
             return objs
-        objs = [o for o in self.objects(verb) if o.dep_ == "pobj"]
+        objs = [o for o in self.objects(verb) if o.dep_ in ("pobj", "oprd") or self.slipped_verb(verb)]
         if objs:
             return objs
         for c in verb.children:
@@ -872,10 +929,16 @@ class Extractor:
     def match_verb(self, tok) -> Pattern | None:
         adjective = tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "amod") and any(
             c.dep_ == "xcomp" for c in tok.children)
-        if (tok.pos_ not in ("VERB", "AUX") or tok.dep_ == "amod") and not adjective:
+        if (tok.pos_ not in ("VERB", "AUX") or tok.dep_ == "amod") and not adjective and not self.slipped_verb(tok):
             return None
         candidates = next((self.lex.verbs[f] for f in verb_lemmas(tok) if f in self.lex.verbs), ())
+        # "called X a liar", "named Y its envoy": an object with an object predicate names or
+        # judges; it is no meeting or call
+        naming = any(c.dep_ == "oprd" for c in tok.children) and any(
+            c.dep_ in ("dobj", "obj") for c in tok.children)
         for p in candidates:
+            if naming and p.code.startswith("04"):
+                continue
             if p.objects:
                 objs = self.objects(tok) or self._clause_subjects(tok) or self._particle_objects(tok)
                 if self.is_passive(tok):
@@ -965,7 +1028,10 @@ class Extractor:
         # "the deployment of peacekeeping troops": the modifiers of what the noun is of
         mods |= {c.lemma_.lower() for q in self.prep_objects(tok, "of") for c in q.children
                  if c.dep_ in ("compound", "amod")}
-        for p in self.lex.nouns.get(tok.lemma_.lower(), ()):
+        # "its thanks": a noun used only in the plural, lemmatised to a verb's form
+        lemma = tok.lemma_.lower()
+        key = lemma if lemma in self.lex.nouns or tok.lower_ not in self.lex.nouns else tok.lower_
+        for p in self.lex.nouns.get(key, ()):
             if p.modifiers and not (mods & p.modifiers):
                 continue
             return p
@@ -1036,6 +1102,9 @@ class Extractor:
                     # Prepositions often attach to the object ("supplied arms to X"), or to
                     # the passive subject ("evidence against X was presented").
                     objs = [c for c in head.children if c.dep_ in ("dobj", "obj", "nsubjpass")]
+                    # "cancelled a number of meetings with X": what the counted object is of
+                    quantities = self._roles_words("quantity_heads")
+                    objs += [q for o in objs if o.lemma_.lower() in quantities for q in self.prep_objects(o, "of")]
                     for o in objs + (phrasal if head.i == tok.i else []):
                         for p in self.prep_objects(o, slot):
                             found.extend(self.conj_actors(p))
@@ -1234,7 +1303,9 @@ class Extractor:
         if code[:2] == "13" and not [t for t in targets if t.actor.actor_id not in {m.actor.actor_id for m in sources}]:
             targets = self._condition_subject(tok, complement) or targets
         if not targets and not (pattern.symmetric and len(sources) > 1):
-            targets = self.location_actors(tok, code)
+            # "Speaking at a news conference in Tokyo, X said ...": a place is no partner of
+            # an act that needs one named
+            targets = [] if pattern.needs_target else self.location_actors(tok, code)
         if pattern.allege and pattern.needs_complement and not any(c.dep_ == "ccomp" for c in tok.children):
             return None  # "as X has claimed": no allegation reported here
         if pattern.allege and complement is None:
@@ -1913,6 +1984,13 @@ class Extractor:
                 self._located_attackers(cand)
             if cand is not None and (cand.sources or cand.explicit_subject):
                 found.append(cand)
+        # "X voiced its backing for Y", "X declared its opposition to Y's move"
+        for tok in sent:
+            if tok.i in consumed:
+                continue
+            cand = self._stance_candidate(tok)
+            if cand is not None:
+                found.append(cand)
         # "X said that Y's decision was regrettable": the speaker's criticism (praise) of Y
         for tok in sent:
             cand = self._evaluative_candidate(tok, found)
@@ -1961,6 +2039,8 @@ class Extractor:
             if not cand.sources:
                 self._occasion_parties(cand, found)
                 self._distant_agent(cand)
+                self._origin_doer(cand)
+                self._weapon_agent_doer(cand)
                 self._located_authorities(cand)
                 self._attack_noun_doer(cand)
                 self._located_protesters(cand)
@@ -1995,8 +2075,12 @@ class Extractor:
             if not cand.sources and not (cand.explicit_subject and cand.targets):
                 continue
             kept.append(cand)
+        # "X said shells were launched at it from Y": X's accusation of Y
+        kept += [a for a in (self._victim_accusation(c, kept) for c in list(kept)) if a is not None]
         # "killed in Turkish shelling": the attack noun is the verb's own event, coded there
         kept = [c for c in kept if c.trigger.i not in self._attack_nouns_used]
+        # "killed by a bomb planted by X": the untargeted act of the weapon is the killing's
+        kept = [c for c in kept if c.targets or c.trigger.i not in self._weapon_verbs_used]
         kept = self._drop_redundant(kept)
         self._itinerary_steps(kept)
         for cand in kept:
@@ -2076,6 +2160,11 @@ class Extractor:
             cand.sources = said
         if cand.modality == "asserted":
             cand.modality, cand.modality_cue = "proposed", "let"
+        # the proposal is made when it is spoken: the verb of saying (and the clause it is an
+        # adjunct of: "Last Wednesday X went further, saying ...") dates it, not the time
+        # the proposed act is to be done by ("by year's end")
+        speaking = [verb] + ([verb.head] if verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.i != verb.i else [])
+        cand.anchors = [*cand.anchors, *(v for v in speaking if v not in cand.anchors)]
         if cand.targets or cand.pairwise or not cand.sources:
             return
         own = {m.actor.actor_id for m in cand.sources}
@@ -2190,7 +2279,7 @@ class Extractor:
         if noun.pos_ != "NOUN" or self.match_noun(noun) is not None:
             return None
         forms = {tok.lemma_.lower(), tok.lower_, tok.lower_.removesuffix("s")}
-        pattern = next((p for p in self.lex.verbs.get(noun.lemma_.lower(), ())
+        pattern = next((p for p in self.lex.verbs.get(self._stance_verb(noun) or noun.lemma_.lower(), ())
                         if p.objects & forms and not (p.inverse or p.prep or p.particle or p.complement)), None)
         if pattern is None:
             return None
@@ -2217,6 +2306,131 @@ class Extractor:
         anchors = [noun] + ([carrier] if carrier is not None else [])
         modality, cue = clause_modality(anchors, self.lex, nominal=True, speech_stop=self.lex.speech_verbs)
         cand = Candidate(trigger=noun, pattern=pattern, code=pattern.code, sources=sources, targets=targets,
+                         anchors=anchors, modality=modality, modality_cue=cue,
+                         location=self.location(anchors), nominal=True)
+        cand.confidence = 0.7
+        cand.source_token = source_token
+        return cand
+
+    #: Endings by which a noun of stance is made from its verb, with what the verb ends in
+    #: instead ("backing" -> back, "endorsement" -> endorse, "approval" -> approve,
+    #: "opposition" -> oppose).
+    _STANCE_ENDINGS = (("", ""), ("ing", ""), ("ment", ""), ("al", "e"), ("ition", "e"), ("ation", "e"))
+
+    def _stance_verb(self, noun) -> str | None:
+        """The verb with patterns that a stance noun (``roles.yaml`` stance_nouns) is made from,
+        else None."""
+        lemma = noun.lemma_.lower()
+        if lemma not in self._roles_words("stance_nouns"):
+            return None
+        for ending, verb_ending in self._STANCE_ENDINGS:
+            if lemma.endswith(ending) and len(lemma) > len(ending) + 2:
+                verb = lemma[:len(lemma) - len(ending)] + verb_ending
+                if verb in self.lex.verbs:
+                    return verb
+        return None
+
+    def _stance_object(self, noun, carrier):
+        """The object of a stance noun: its "for"/"to"/"behind" phrase, its "of" phrase unless
+        that names an actor and the noun has no owner ("the support of X" is X's),
+        or such a phrase the parser hung on the carrier after the noun ("voiced its support on
+        Monday for X", "threw its support behind X")."""
+        owned = any(c.dep_ == "poss" for c in noun.children)
+        for word in ("for", "to", "of", "behind"):
+            found = self.prep_objects(noun, word)
+            if word == "of" and not owned and found and self.index.at(found[0]):
+                continue  # "the support of X": X supports
+            if found:
+                return found[0]
+        if carrier is not None:
+            for word in ("for", "behind"):
+                found = [p for p in self.prep_objects(carrier, word) if p.i > noun.i]
+                if found:
+                    return found[0]
+        return None
+
+    def _stance_pattern(self, verb: str, obj) -> Pattern | None:
+        """The first pattern of ``verb`` (most specific first) that its object ``obj`` fits as
+        the verb's direct object would."""
+        low = obj.lower_
+        forms = {obj.lemma_.lower(), low, low.removesuffix("s")}
+        forms |= {c.lemma_.lower() for c in obj.children if c.dep_ == "compound"}
+        for p in self.lex.verbs.get(verb, ()):
+            if (p.inverse or p.prep or p.particle or p.needs_reason or p.complement_aux
+                    or p.needs_complement):
+                continue
+            if p.objects:
+                ok = bool(forms & p.objects)
+                if "@actor" in p.objects and self.match_noun(obj) is None and (
+                        self.index.at(obj) or any(self.index.at(c) for c in obj.children
+                                                  if c.dep_ in ("compound", "amod"))):
+                    ok = True
+                if "@owned" in p.objects and self.match_noun(obj) is None and self.np_actors(obj):
+                    ok = True
+                if not ok:
+                    continue
+            return p
+        return None
+
+    def _stance_candidate(self, tok) -> Candidate | None:
+        """ "Kenya voiced its backing for the embargo on Sudan", "X declared its opposition to
+        Y's move", "X expressed approval of Y's plan": a stance noun (``roles.yaml``
+        stance_nouns, with no pattern of its own) carried by a light verb, a verb of saying or
+        a stance carrier (``roles.yaml`` stance_carriers) is the act of the verb it is made
+        from, done by the noun's owner (else the carrier's subject), its "for"/"to"/"of"
+        object standing for the verb's direct object (the target slots of the verb's pattern
+        are read on it)."""
+        if tok.pos_ != "NOUN" or tok.dep_ not in ("dobj", "obj") or self.match_noun(tok) is not None:
+            return None
+        verb = self._stance_verb(tok)
+        carrier = tok.head
+        carriers = (self.lex.light_verbs | self.lex.speech_verbs | self._roles_words("stance_carriers")) - {"have"}
+        if verb is None or carrier.pos_ not in ("VERB", "AUX") or not (set(verb_lemmas(carrier)) & carriers):
+            return None  # (not "has the support of X": held, not given)
+        obj = self._stance_object(tok, carrier)
+        if obj is None or obj.pos_ not in ("NOUN", "PROPN", "PRON") or obj.dep_ != "pobj":
+            return None  # "opposition to returning the islands": see _opposed_act
+        if self.match_noun(obj) is not None and self._backed_candidate(obj) is not None:
+            return None  # "support for sanctions against X": the event noun's own verb's act
+        pattern = self._stance_pattern(verb, obj)
+        if pattern is None:
+            return None
+        poss = next((c for c in tok.children if c.dep_ == "poss"), None)
+        sources: list[ActorMention] = []
+        source_token = None
+        if poss is not None:
+            sources = self.conj_actors(poss) or (
+                self._possessive_antecedent(poss, tok) if poss.pos_ == "PRON" else [])
+            source_token = poss
+        if not sources:
+            source_token = self.subject_token(carrier)
+            sources = self.conj_actors(source_token) if source_token is not None else []
+        if not sources:
+            return None
+        own = {m.actor.actor_id for m in sources}
+        targets: list[ActorMention] = []
+        for slot in pattern.target:
+            if slot == "dobj":
+                found = self.conj_actors(obj)
+            elif slot == "object_owner":
+                found = [m for c in obj.children
+                         if c.dep_ == "poss" or (c.dep_ in ("compound", "amod") and c.i < obj.i)
+                         for m in self.np_actors(c)]
+                found += [m for q in self.prep_objects(obj, "of") for m in self.conj_actors(q)]
+            elif slot in ("dative", "complement", "complement_subject", "complement_doer", "that"):
+                continue
+            else:
+                found = [m for q in self.prep_objects(obj, slot) for m in self.conj_actors(q)]
+                found = found or self._opposed_states(obj)
+            found = [m for m in _dedupe(found) if m.actor.actor_id not in own]
+            if found:
+                targets = found
+                break
+        if pattern.needs_target and not targets:
+            return None
+        anchors = [tok, carrier]
+        modality, cue = clause_modality(anchors, self.lex, nominal=True, speech_stop=self.lex.speech_verbs)
+        cand = Candidate(trigger=tok, pattern=pattern, code=pattern.code, sources=sources, targets=targets,
                          anchors=anchors, modality=modality, modality_cue=cue,
                          location=self.location(anchors), nominal=True)
         cand.confidence = 0.7
@@ -2761,9 +2975,11 @@ class Extractor:
         """A verbal act (or show of force, or reduction of relations) with no target found in
         its slots is directed at the state its object phrase names, by name or adjective
         ("rejected plans for a Turkish pipeline", "condemned the building of new Israeli
-        settlements", "suspended the aid programme for Chad"): the one nearest the object's head
-        (coordinated names count alike, another state before the doer's own), which may be
-        the doer's own state ("rejected talks among Kenyan parties": a domestic act)."""
+        settlements", "suspended the aid programme for Chad"): the one nearest the object's
+        head (coordinated names count alike, another state before the doer's own), which may be
+        the doer's own state ("rejected talks among Kenyan parties": a domestic act), but its
+        own possessive pronoun only when no other state is named ("agreed to open its border
+        with X")."""
         if (cand.targets or cand.pairwise or not cand.sources or cand.nominal
                 or cand.root not in self._OBJECT_TARGET_ROOTS):
             return
@@ -2786,7 +3002,7 @@ class Extractor:
             # and what its verb is done to or for ("agreed to lift the embargo on sales to X")
             clauses = [a for a in cand.trigger.children if a.dep_ in ("xcomp", "ccomp") and a.pos_ == "VERB"]
             objects += [o for a in clauses for o in self.slot_objects(a)]
-            objects += [p for a in clauses for w in ("to", "on", "against", "for") for p in self.prep_objects(a, w)
+            objects += [p for a in clauses for w in ("to", "on", "against", "for", "with") for p in self.prep_objects(a, w)
                         if p.ent_type_ not in ("DATE", "TIME")]
         for obj in objects + purposes:
             for t in obj.subtree:
@@ -2801,7 +3017,10 @@ class Extractor:
                 while node.i != obj.i and node.head.i != node.i:
                     depth += node.dep_ != "conj"
                     node = node.head
-                key = (depth, states[0].actor.country in own, t.i)
+                # (the doer's own possessive pronoun only when no other state is named: "agreed
+                # to open its border with X")
+                mine = states[0].actor.country in own
+                key = (mine and t.pos_ == "PRON", depth, mine, t.i)
                 if best is None or key < best[0]:
                     best = (key, states[0])
         if best is not None:
@@ -2920,6 +3139,141 @@ class Extractor:
                 cand.source_token = pobjs[0]
                 cand.confidence -= 0.15
                 return
+
+    #: Objects of a target slot that refer back to the reporting speaker ("X said shells were
+    #: launched at it").
+    _SPEAKER_OBJECTS = frozenset({"it", "us"})
+
+    def _origin_doer(self, cand: Candidate) -> None:
+        """ "A rocket was fired at X from Y", "shells were fired into X from Z's territory": a
+        passive act of force with no "by" agent is done by the state (or group) its "from"
+        phrase names as the place it came from (on the verb or on its passive subject: "a
+        rocket from Y was fired at X"), unless the pattern takes "from" for its target ("seized
+        from X"). A target slot holding "it" inside reported speech ("X said a shell was fired
+        at it from Y") is the speaker."""
+        tok = cand.trigger
+        if (cand.sources or cand.nominal or cand.root not in ("19", "20") or not self.is_passive(tok)
+                or "from" in cand.pattern.target or any(c.dep_ == "agent" for c in tok.children)):
+            return
+        subj = self.passive_target_token(tok)
+        heads = [tok, *([subj] if subj is not None and subj.i != tok.i else [])]
+        # "fired at Chadian villages from Y": the parser hangs the origin on a place aimed at
+        places = self._roles_words("place_nouns")
+        heads += [p for slot in cand.pattern.target for p in self.prep_objects(tok, slot)
+                  if p.lemma_.lower() in places]
+        doers: list[ActorMention] = []
+        origin = None
+        for head in heads:
+            for p in self.prep_objects(head, "from"):
+                if p.ent_type_ in ("DATE", "TIME") or p.pos_ == "PRON":
+                    continue
+                found = [m for m in self.conj_actors(p) if m.actor.kind != "person"]
+                if not found and p.ent_type_ in _LOCATION_ENTS:
+                    state = self._place_state(p.text)
+                    if state is not None:
+                        found = [ActorMention(p.idx, p.idx + len(p.text), p.text, state, 0.5, "location", None)]
+                if found:
+                    doers, origin = found, p
+                    break
+            if doers:
+                break
+        if not doers:
+            return
+        doers = _dedupe(doers)
+        ids = {m.actor.actor_id for m in doers}
+        targets = [t for t in cand.targets if t.actor.actor_id not in ids]
+        if not targets:
+            speech, speaker = self.speaker_of(tok)
+            pronoun = any(p.lower_ in self._SPEAKER_OBJECTS and p.pos_ == "PRON"
+                          for slot in cand.pattern.target for h in heads for p in self.prep_objects(h, slot))
+            if speech is not None and speaker is not None and speaker.pos_ != "PRON" and pronoun:
+                targets = [m for m in self.conj_actors(speaker) if m.actor.actor_id not in ids]
+        cand.sources = doers
+        cand.source_token = origin
+        cand.targets = targets
+        cand.confidence -= 0.15
+
+    #: Verbs hedging who did an act ("a missile believed to have been fired by X").
+    _HEDGING_VERBS = frozenset({"believe", "think", "suspect", "say", "report", "allege", "presume", "assume",
+                                "understand", "claim"})
+
+    def _weapon_agent_doer(self, cand: Candidate) -> None:
+        """ "The airliner was shot down by a missile believed to have been fired by X", "soldiers
+        were killed by a bomb thought to have been planted by Y", "a jet was hit by a missile
+        fired from Z": a passive act of force whose "by" agent names a thing, not an actor, is
+        done by the agent of a verb inside that phrase (a participle, or the infinitive of a
+        hedging verb), else by the place its "from" phrase names; hedged ("believed", "thought")
+        with a lower confidence."""
+        tok = cand.trigger
+        if cand.sources or cand.nominal or cand.root not in ("18", "19", "20") or not self.is_passive(tok):
+            return
+        agents = [p for a in tok.children if a.dep_ == "agent" for p in a.children if p.dep_ == "pobj"]
+        if not agents or any(self.conj_actors(p) for p in agents):
+            return
+        for phrase in agents:
+            verbs = [t for t in phrase.subtree if t.pos_ in ("VERB", "AUX") and t.i != tok.i]
+            hedged = any(v.lemma_.lower() in self._HEDGING_VERBS for v in verbs)
+            found: list[ActorMention] = []
+            origin = None
+            used = None
+            for v in verbs:
+                for p in self.prep_objects(v, "by"):
+                    found = self.conj_actors(p)
+                    if found:
+                        origin, used = p, v
+                        break
+                if found:
+                    break
+            if not found:
+                for v in verbs:
+                    if not self.is_passive(v):
+                        continue
+                    for p in self.prep_objects(v, "from"):
+                        found = [m for m in self.conj_actors(p) if m.actor.kind != "person"]
+                        if found:
+                            origin, used = p, v
+                            break
+                    if found:
+                        break
+            if not found:
+                continue
+            found = _dedupe(found)
+            ids = {m.actor.actor_id for m in found}
+            cand.sources = found
+            cand.source_token = origin
+            cand.targets = [t for t in cand.targets if t.actor.actor_id not in ids]
+            cand.confidence -= 0.25 if hedged else 0.1
+            if used is not None:
+                self._weapon_verbs_used.add(used.i)
+            return
+
+    def _victim_accusation(self, cand: Candidate, kept: list[Candidate]) -> Candidate | None:
+        """ "X said shells were launched at it from Y", "X said its soldiers were killed by
+        shells fired from Y's territory": a state reporting an act of force done to it by
+        another is accusing that other of aggression (CAMEO 1123, pattern id
+        ``victim-accusation``): the speaker's act, at the verb of saying, aimed at the act's
+        doers. None when the verb of saying is already coded (an accusation, a denial ...), or
+        when the speaker is not among the act's targets."""
+        if cand.nominal or cand.root not in ("18", "19", "20") or cand.modality != "asserted" or not cand.sources:
+            return None
+        verb, speaker = self.speaker_of(cand.trigger)
+        if (verb is None or speaker is None or speaker.pos_ == "PRON" or verb.i == cand.trigger.i
+                or verb.lemma_.lower() not in self.lex.speech_verbs
+                or any(c.trigger.i == verb.i for c in kept)):
+            return None
+        speakers = [m for m in self.conj_actors(speaker) if m.actor.kind != "person" or m.actor.country]
+        victims = {m.actor.country for m in cand.targets if m.actor.country}
+        doers = {m.actor.country for m in cand.sources if m.actor.country}
+        if not speakers or not victims or not all(m.actor.country in victims - doers for m in speakers):
+            return None
+        pattern = Pattern(id="victim-accusation", kind="verb", lemmas=frozenset({verb.lemma_.lower()}),
+                          code="1123", line=0, speech=True)
+        acc = Candidate(trigger=verb, pattern=pattern, code="1123", sources=speakers, targets=list(cand.sources),
+                        anchors=[verb], location=self.location([verb]))
+        acc.confidence = min(cand.confidence, 0.6)
+        acc.source_token = speaker
+        acc.speaker = speaker
+        return acc
 
     def _located_authorities(self, cand: Candidate) -> None:
         """ "A missionary was arrested in X", "two journalists were expelled from Y": coercion
