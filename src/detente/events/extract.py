@@ -185,7 +185,12 @@ For every sentence the extractor
    launched from Y"), with a lower confidence when hedged, the untargeted act of that verb
    then being no event of its own; and matches a noun used only in the
    plural by its written form when its lemma has no pattern ("expressed its thanks for X's
-   help").
+   help");
+18. reads the object of a pattern's preposition as its object when matching its object words
+   ("participated in the forum", "took part in the summit": a gathering so named stands for its
+   host state), and keeps the infinitive of a passive verb as the act its subject was made to
+   do, never the complement of a noun of pressure on that verb ("under pressure from Y, X was
+   forced to join the sanctions": X joins them).
 
 The result is a list of :class:`Candidate` per sentence; :mod:`detente.events.code` turns them
 into :class:`~detente.records.EventMention` records (dates, Goldstein, PLOVER, ids).
@@ -206,7 +211,7 @@ from ..actors import (
     place_country,
 )
 from ..records import ActorMention
-from .modality import clause_modality, evaluation, governors, lemma_forms
+from .modality import clause_modality, evaluation, governors, lemma_forms, reason_heads
 from .patterns import Pattern, PatternSet
 
 log = logging.getLogger(__name__)
@@ -950,7 +955,10 @@ class Extractor:
                 objs += [q for o in list(objs) for q in self.prep_objects(o, "of")]
                 # "mediation efforts", "aid program": the compound names the thing
                 modifiers = [c for o in objs for c in o.children if c.dep_ == "compound"]
-                for o in objs + modifiers:
+                # "participated in the forum", "took part in the summit": with a preposition
+                # of its own, the pattern's object nouns may be that preposition's object
+                named = self.prep_objects(tok, p.prep) if p.prep else []
+                for o in objs + modifiers + named:
                     low = o.lower_
                     if {o.lemma_.lower(), low, low.removesuffix("s")} & p.objects:
                         ok = True
@@ -1005,12 +1013,8 @@ class Extractor:
             return c.dep_ == "prep" and c.lower_ in marks
 
         # "cancelled his trip over the row with X": the parser hangs the reason on the object
-        # (not on a noun of talks, whose "over" phrase is what they are about)
-        mutual = self._roles_words("mutual_objects")
-        if any(reason_prep(c) for o in verb.children if o.dep_ in ("dobj", "obj")
-               and o.lemma_.lower() not in mutual for c in o.children if c.i > o.i):
-            return True
-        for c in verb.children:
+        # (on a noun of talks an "over" phrase is what they are about: modality.reason_heads)
+        for c in reason_heads(verb, marks, topic_objects=self._roles_words("mutual_objects")):
             if c.dep_ in ("prep", "mark", "advmod", "agent") and c.lower_ in marks:
                 return True
             if reason_prep(c):
@@ -1331,6 +1335,9 @@ class Extractor:
         elif not pairwise and not targets and code[:2] == "03" and self._joint_instrument(tok, sources):
             # "both A and B have expressed an interest in a treaty": each toward the other
             pairwise = True
+        if pattern.needs_target and not targets and not pairwise and code[:2] == "04":
+            # "took part in a summit in X": the gathering's host state (see _venue_targets)
+            targets = [t for t in self._venue_hosts(tok, pattern) if t.actor.actor_id not in ids]
         if pattern.needs_target and not targets and not pairwise:
             return None
         modality, cue = clause_modality(anchors, self.lex, speech_stop=self.lex.speech_verbs)
@@ -2513,8 +2520,11 @@ class Extractor:
         complement = None
         if pattern.complement:
             # (a cause's infinitive is the verb's own: "forced to join ... because of Y's
-            # pressure" is no demand to join)
-            clauses = [*noun.children, *(() if causal else verb.children)]
+            # pressure" is no demand to join; so is the infinitive of a passive verb, the act
+            # its subject was made to do: "under pressure from Y, X was forced to join the
+            # sanctions" reports the joining)
+            own = causal or self.is_passive(verb)
+            clauses = [*noun.children, *(() if own else verb.children)]
             complement, code = self._coded_complement(clauses, pattern, ("acl", "advcl", "xcomp", "relcl"),
                                                       consumed)
         consumed.add(noun.i)
@@ -3867,13 +3877,10 @@ class Extractor:
         out: list[ActorMention] = []
         changed = False
         targets = list(cand.targets)
-        if not targets and not cand.pairwise:
-            for o in self.objects(cand.trigger) if not cand.nominal else []:
-                if o.lower_ in venues or o.lemma_.lower() in venues:
-                    host = self._host_state(o, None)
-                    if host is not None:
-                        out.append(ActorMention(o.idx, o.idx + len(o.text), o.text, host, 0.5, "venue", None))
-                        changed = True
+        if not targets and not cand.pairwise and not cand.nominal:
+            hosts = self._venue_hosts(cand.trigger, cand.pattern)
+            out += hosts
+            changed = bool(hosts)
         for m in targets:
             span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
             head = span.root if span is not None else None
@@ -3891,6 +3898,19 @@ class Extractor:
             ids = {s.actor.actor_id for s in cand.sources}
             cand.targets = _dedupe([t for t in out if t.actor.actor_id not in ids])
             cand.confidence -= 0.05
+
+    def _venue_hosts(self, verb, pattern: Pattern) -> list[ActorMention]:
+        """The host states of the gatherings that ``verb`` has as its object or as the object
+        of its pattern's preposition ("attended the forum", "took part in a summit in X")."""
+        venues = self.lex.venue_nouns
+        heads = self.objects(verb) + (self.prep_objects(verb, pattern.prep) if pattern.prep else [])
+        out: list[ActorMention] = []
+        for o in heads:
+            if o.lower_ in venues or o.lemma_.lower() in venues:
+                host = self._host_state(o, None)
+                if host is not None:
+                    out.append(ActorMention(o.idx, o.idx + len(o.text), o.text, host, 0.5, "venue", None))
+        return out
 
     def _doers_own_gathering(self, cand: Candidate) -> None:
         """ "The two countries' leaders attended the A-B business forum": doers of two or more
