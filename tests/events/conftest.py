@@ -49,6 +49,22 @@ def code(nlp):
     return _code
 
 
+@pytest.fixture(scope="session")
+def extractor(nlp):
+    """``extractor(text)`` -> (doc, Extractor) for checking one extractor method on a text,
+    with the default actors and patterns and the test publication date."""
+    from detente.actors import load_actor_db, resolve
+    from detente.events.extract import Extractor
+    from detente.events.patterns import load_patterns
+
+    db, patterns = load_actor_db(), load_patterns()
+
+    def _make(text: str):
+        doc = nlp(text)
+        return doc, Extractor(doc, resolve(doc, PUBLISHED, db), patterns, PUBLISHED)
+    return _make
+
+
 def neighbour_holds(case: tuple[str, set[str], set[str]], events) -> None:
     """One ``(text, wanted, unwanted)`` case: every wanted dyad coded, no unwanted one."""
     text, wanted, unwanted = case

@@ -8,8 +8,6 @@ Sentences written for these tests."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
 # (text, code, source, target) that must come out
@@ -74,38 +72,6 @@ def test_coerced_infinitive_kept_with_coordination(code):
     events = code([text])[0]
     got = {(e.cameo_code, e.source_country, e.target_country) for e in events}
     assert {("163", "CHL", "VEN"), ("160", "CHL", "VEN"), ("100", "USA", "CHL")} <= got, got
-
-
-@pytest.fixture(scope="module")
-def extractor(nlp):
-    from detente.actors import load_actor_db, resolve
-    from detente.events.extract import Extractor
-    from detente.events.patterns import load_patterns
-
-    when = dt.date(2018, 9, 17)
-    db, patterns = load_actor_db(), load_patterns()
-
-    def _make(text: str):
-        doc = nlp(text)
-        return doc, Extractor(doc, resolve(doc, when, db), patterns, when)
-    return _make
-
-
-@pytest.mark.parametrize("text, gives", [
-    # a reason word hung on a noun of talks now counts (modality.reason_heads) ...
-    ("Oslo called off the talks after the coup.", True),
-    ("Oslo suspended the negotiations because of the raid.", True),
-    # ... but not its "over" phrase: what the talks are about
-    ("Oslo called off the talks over the fisheries.", False),
-    # a reason on another object or on the verb, as before
-    ("Oslo cancelled its minister's trip over the row with Stockholm.", True),
-    ("Oslo cancelled the talks in protest at the arrests.", True),
-    ("Oslo cancelled its minister's trip to Stockholm.", False),
-])
-def test_gives_reason_reads_reason_heads(extractor, text, gives):
-    doc, ex = extractor(text)
-    root = next(t for t in doc if t.dep_ == "ROOT")
-    assert ex.gives_reason(root) is gives, [(t.text, t.dep_, t.head.text) for t in doc]
 
 
 def test_take_part_patterns_are_limited_to_gatherings():

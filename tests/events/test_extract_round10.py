@@ -11,8 +11,6 @@ with X") is the verb's reason. Sentences written for these tests."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
 # (text, dyads that must come out, dyads that must not)
@@ -61,21 +59,6 @@ def test_round10_dyads(index, coded_neighbours, assert_neighbour):
     assert_neighbour(NEIGHBOURS[index], coded_neighbours[index])
 
 
-@pytest.fixture(scope="module")
-def extractor(nlp):
-    from detente.actors import load_actor_db, resolve
-    from detente.events.extract import Extractor
-    from detente.events.patterns import load_patterns
-
-    when = dt.date(2018, 9, 17)
-    db, patterns = load_actor_db(), load_patterns()
-
-    def _make(text: str):
-        doc = nlp(text)
-        return doc, Extractor(doc, resolve(doc, when, db), patterns, when)
-    return _make
-
-
 @pytest.mark.parametrize("text, gives", [
     # a reason hung on the verb's object
     ("Abe cancelled his trip over the row with Moscow.", True),
@@ -85,11 +68,19 @@ def extractor(nlp):
     # an "over" phrase of talks is what they are about; no reason at all
     ("Abe cancelled the talks over the islands.", False),
     ("Abe cancelled his trip to Moscow.", False),
+    # a reason word hung on a noun of talks counts too (modality.reason_heads, coder 0.3.9) ...
+    ("Oslo called off the talks after the coup.", True),
+    ("Oslo suspended the negotiations because of the raid.", True),
+    ("Oslo cancelled the talks in protest at the arrests.", True),
+    # ... but not its "over" phrase
+    ("Oslo called off the talks over the fisheries.", False),
+    ("Oslo cancelled its minister's trip over the row with Stockholm.", True),
+    ("Oslo cancelled its minister's trip to Stockholm.", False),
 ])
 def test_reason_on_the_object(extractor, text, gives):
     doc, ex = extractor(text)
     root = next(t for t in doc if t.dep_ == "ROOT")
-    assert ex.gives_reason(root) is gives
+    assert ex.gives_reason(root) is gives, [(t.text, t.dep_, t.head.text) for t in doc]
 
 
 def test_refused_act_is_the_owners_rejection(code):

@@ -90,21 +90,6 @@ def test_no_phone_call_from_naming(code):
     assert not [e for e in events if e.cameo_code == "041"], [(e.cameo_code, e.source_name) for e in events]
 
 
-@pytest.fixture(scope="module")
-def extractor(nlp):
-    from detente.actors import load_actor_db, resolve
-    from detente.events.extract import Extractor
-    from detente.events.patterns import load_patterns
-
-    when = dt.date(2018, 9, 17)
-    db, patterns = load_actor_db(), load_patterns()
-
-    def _make(text: str):
-        doc = nlp(text)
-        return doc, Extractor(doc, resolve(doc, when, db), patterns, when)
-    return _make
-
-
 @pytest.mark.parametrize("text, noun, verb", [
     ("Chile voiced its backing for Peru.", "backing", "back"),
     ("Chile voiced its support for Peru.", "support", "support"),

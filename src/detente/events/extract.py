@@ -2290,19 +2290,10 @@ class Extractor:
                         if p.objects & forms and not (p.inverse or p.prep or p.particle or p.complement)), None)
         if pattern is None:
             return None
-        sources: list[ActorMention] = []
-        source_token = None
-        poss = next((c for c in noun.children if c.dep_ == "poss"), None)
-        if poss is not None:
-            sources = self.conj_actors(poss) or (
-                self._possessive_antecedent(poss, noun) if poss.pos_ == "PRON" else [])
-            source_token = poss
         carrier = noun.head if noun.dep_ in ("dobj", "obj") and noun.head.pos_ in ("VERB", "AUX") and (
             # "announced / voiced / gave support for ...", not "criticised support for ..."
             set(verb_lemmas(noun.head)) & (self.lex.light_verbs | self.lex.speech_verbs)) else None
-        if not sources and carrier is not None:
-            source_token = self.subject_token(carrier)
-            sources = self.conj_actors(source_token) if source_token is not None else []
+        sources, source_token = self._stance_doers(noun, carrier)
         if not sources:
             return None
         participles = tuple(c for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN")
@@ -2311,6 +2302,27 @@ class Extractor:
         ids = {m.actor.actor_id for m in sources}
         targets = [t for t in targets if t.actor.actor_id not in ids]
         anchors = [noun] + ([carrier] if carrier is not None else [])
+        return self._stance_event(noun, pattern, sources, targets, anchors, source_token)
+
+    def _stance_doers(self, noun, carrier) -> tuple[list[ActorMention], object]:
+        """Who takes the stance a noun names ("Chile's support for ...", "Chile voiced its
+        backing for ..."): the noun's owner, else the subject of the verb carrying it (when
+        there is one); and the token they were read from."""
+        sources: list[ActorMention] = []
+        source_token = None
+        poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+        if poss is not None:
+            sources = self.conj_actors(poss) or (
+                self._possessive_antecedent(poss, noun) if poss.pos_ == "PRON" else [])
+            source_token = poss
+        if not sources and carrier is not None:
+            source_token = self.subject_token(carrier)
+            sources = self.conj_actors(source_token) if source_token is not None else []
+        return sources, source_token
+
+    def _stance_event(self, noun, pattern: Pattern, sources: list[ActorMention],
+                      targets: list[ActorMention], anchors: list, source_token) -> Candidate:
+        """The nominal candidate of a stance noun, its modality read from ``anchors``."""
         modality, cue = clause_modality(anchors, self.lex, nominal=True, speech_stop=self.lex.speech_verbs)
         cand = Candidate(trigger=noun, pattern=pattern, code=pattern.code, sources=sources, targets=targets,
                          anchors=anchors, modality=modality, modality_cue=cue,
@@ -2402,16 +2414,7 @@ class Extractor:
         pattern = self._stance_pattern(verb, obj)
         if pattern is None:
             return None
-        poss = next((c for c in tok.children if c.dep_ == "poss"), None)
-        sources: list[ActorMention] = []
-        source_token = None
-        if poss is not None:
-            sources = self.conj_actors(poss) or (
-                self._possessive_antecedent(poss, tok) if poss.pos_ == "PRON" else [])
-            source_token = poss
-        if not sources:
-            source_token = self.subject_token(carrier)
-            sources = self.conj_actors(source_token) if source_token is not None else []
+        sources, source_token = self._stance_doers(tok, carrier)
         if not sources:
             return None
         own = {m.actor.actor_id for m in sources}
@@ -2435,14 +2438,7 @@ class Extractor:
                 break
         if pattern.needs_target and not targets:
             return None
-        anchors = [tok, carrier]
-        modality, cue = clause_modality(anchors, self.lex, nominal=True, speech_stop=self.lex.speech_verbs)
-        cand = Candidate(trigger=tok, pattern=pattern, code=pattern.code, sources=sources, targets=targets,
-                         anchors=anchors, modality=modality, modality_cue=cue,
-                         location=self.location(anchors), nominal=True)
-        cand.confidence = 0.7
-        cand.source_token = source_token
-        return cand
+        return self._stance_event(tok, pattern, sources, targets, [tok, carrier], source_token)
 
     #: Roots of verbal acts that someone can be said to undergo ("faces pressure from Y",
     #: "came under criticism from Y", "received calls from Y"): appeals, demands, disapproval,
@@ -3171,22 +3167,7 @@ class Extractor:
         places = self._roles_words("place_nouns")
         heads += [p for slot in cand.pattern.target for p in self.prep_objects(tok, slot)
                   if p.lemma_.lower() in places]
-        doers: list[ActorMention] = []
-        origin = None
-        for head in heads:
-            for p in self.prep_objects(head, "from"):
-                if p.ent_type_ in ("DATE", "TIME") or p.pos_ == "PRON":
-                    continue
-                found = [m for m in self.conj_actors(p) if m.actor.kind != "person"]
-                if not found and p.ent_type_ in _LOCATION_ENTS:
-                    state = self._place_state(p.text)
-                    if state is not None:
-                        found = [ActorMention(p.idx, p.idx + len(p.text), p.text, state, 0.5, "location", None)]
-                if found:
-                    doers, origin = found, p
-                    break
-            if doers:
-                break
+        doers, origin, _ = self._origin_actors(heads, places=True)
         if not doers:
             return
         doers = _dedupe(doers)
@@ -3202,6 +3183,24 @@ class Extractor:
         cand.source_token = origin
         cand.targets = targets
         cand.confidence -= 0.15
+
+    def _origin_actors(self, heads: list, *, places: bool) -> tuple[list[ActorMention], object, object]:
+        """The states or groups named by the first "from" phrase of ``heads`` that names any
+        ("fired from Sudan", "launched from rebel-held Idlib"), with that phrase's object and
+        its head; with ``places``, a place with no actor stands for its state. People, dates
+        and pronouns are no origin."""
+        for head in heads:
+            for p in self.prep_objects(head, "from"):
+                if p.ent_type_ in ("DATE", "TIME") or p.pos_ == "PRON":
+                    continue
+                found = [m for m in self.conj_actors(p) if m.actor.kind != "person"]
+                if not found and places and p.ent_type_ in _LOCATION_ENTS:
+                    state = self._place_state(p.text)
+                    if state is not None:
+                        found = [ActorMention(p.idx, p.idx + len(p.text), p.text, state, 0.5, "location", None)]
+                if found:
+                    return found, p, head
+        return [], None, None
 
     #: Verbs hedging who did an act ("a missile believed to have been fired by X").
     _HEDGING_VERBS = frozenset({"believe", "think", "suspect", "say", "report", "allege", "presume", "assume",
@@ -3235,16 +3234,8 @@ class Extractor:
                 if found:
                     break
             if not found:
-                for v in verbs:
-                    if not self.is_passive(v):
-                        continue
-                    for p in self.prep_objects(v, "from"):
-                        found = [m for m in self.conj_actors(p) if m.actor.kind != "person"]
-                        if found:
-                            origin, used = p, v
-                            break
-                    if found:
-                        break
+                found, origin, used = self._origin_actors([v for v in verbs if self.is_passive(v)],
+                                                          places=False)
             if not found:
                 continue
             found = _dedupe(found)
