@@ -71,6 +71,7 @@ from ..time.lexicon import load_lexicon
 from ..time.values import precision_of, value_to_interval
 from .extract import Candidate, find_candidates
 from .modality import (
+    OCCASION_PREPS,
     background_cue,
     contact_clause,
     counted_occasions,
@@ -1215,11 +1216,9 @@ def _adjunct_event(cand: Candidate, lex: PatternSet, dated: list[_Dated], actor_
     return None
 
 
-#: Prepositions placing an act at or right after an occasion ("signed after the talks",
-#: "following the summit", "during the visit").
-_OCCASION_PREPS = frozenset({"after", "following", "during", "at"})
-#: ... of which those placing it after the occasion: only a meeting, talks or a visit (CAMEO 04)
-#: is an occasion whose follow-up acts share its date.
+#: Of the prepositions placing an act at an occasion (``modality.OCCASION_PREPS``), those placing
+#: it after the occasion: only a meeting, talks or a visit (CAMEO 04) is an occasion whose
+#: follow-up acts share its date.
 _AFTER_OCCASION = frozenset({"after", "following"})
 
 
@@ -1233,7 +1232,7 @@ def _occasion_noun(cand: Candidate, lex: PatternSet):
         return None
     for anchor in cand.anchors:
         for c in anchor.children:
-            if c.lower_ not in _OCCASION_PREPS:
+            if c.lower_ not in OCCASION_PREPS:
                 continue
             if c.dep_ == "prep":
                 objects = [p for p in c.children if p.dep_ == "pobj"]

@@ -211,7 +211,14 @@ from ..actors import (
     place_country,
 )
 from ..records import ActorMention
-from .modality import clause_modality, evaluation, governors, lemma_forms, reason_heads
+from .modality import (
+    OCCASION_PREPS,
+    clause_modality,
+    evaluation,
+    governors,
+    lemma_forms,
+    reason_heads,
+)
 from .patterns import Pattern, PatternSet
 
 log = logging.getLogger(__name__)
@@ -4077,9 +4084,6 @@ class Extractor:
         return (not cand.nominal and cand.root in ("16", "17")
                 and bool(set(verb_lemmas(cand.trigger)) & self._roles_words("adherence_verbs")))
 
-    #: Prepositions placing an act at an occasion ("following the talks", "during the visit").
-    _OCCASION_PREPS = ("following", "after", "during", "at")
-
     def _occasion_parties(self, cand: Candidate, found: list[Candidate]) -> None:
         """ "Following the talks between X and Y, five agreements were signed", "during X's visit
         to Y, three deals were signed": an act done together (a symmetric pattern) in the passive
@@ -4089,7 +4093,7 @@ class Extractor:
         if (cand.nominal or cand.sources or cand.targets or not cand.pattern.symmetric
                 or not self.is_passive(verb) or any(c.dep_ == "agent" for c in verb.children)):
             return
-        nouns = {p.i for w in self._OCCASION_PREPS for p in self.prep_objects(verb, w)}
+        nouns = {p.i for w in OCCASION_PREPS for p in self.prep_objects(verb, w)}
         for other in found:
             if other.trigger.i not in nouns or not other.sources:
                 continue

@@ -819,6 +819,11 @@ def protest_reason(verb, lex: PatternSet, actor_at: Any) -> str | None:
 #: noun they give no reason for the verb.
 _TOPIC_PREPS = frozenset({"over"})
 
+#: Prepositions placing an act at or right after an occasion ("signed after the talks",
+#: "following the summit", "during the visit", "at the forum"): the extractor gives such an
+#: act the occasion's parties, the coder its date.
+OCCASION_PREPS = frozenset({"after", "following", "during", "at"})
+
 
 def reason_heads(verb, marks: Iterable[str], topic_objects: Iterable[str] = ()) -> list:
     """The children of ``verb`` that may state its reason, and the reason prepositions the
@@ -841,13 +846,8 @@ def reason_heads(verb, marks: Iterable[str], topic_objects: Iterable[str] = ()) 
 def _reason_objects(prep) -> list:
     """The nouns a reason word introduces: its object, or that of the preposition it takes
     ("because of X", "due to X", "in response to X"), with their conjuncts."""
-    out = []
-    for p in prep.children:
-        if p.dep_ == "pobj":
-            out += [p, *p.conjuncts]
-        elif p.dep_ in ("prep", "pcomp") and p.lower_ in ("of", "to"):
-            out += [q for g in p.children if g.dep_ == "pobj" for q in (g, *g.conjuncts)]
-    return out
+    return _pobjs(prep) + [q for p in prep.children if p.dep_ in ("prep", "pcomp") and p.lower_ in ("of", "to")
+                           for q in _pobjs(p)]
 
 
 def _protest_noun(noun, lex: PatternSet, actor_at: Any) -> bool:
